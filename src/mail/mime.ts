@@ -1,0 +1,8 @@
+// RFC 5322 / MIME message bytes, composed as the Exchange IMS wrote them and judged strictly.
+
+export { MIME_DEFECTS } from './mime/defects.ts';
+export type { MimeDefect } from './mime/defects.ts';
+export { composeMessage } from './mime/compose.ts';
+export type { MessageSpec } from './mime/compose.ts';
+export { readMime, messageIdOf } from './mime/read.ts';
+export type { MimeReading } from './mime/read.ts';

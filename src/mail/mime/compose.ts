@@ -1,0 +1,89 @@
+// Message bytes as the Exchange IMS wrote them (CRLF, quoted "----=_NextPart" boundary, folded
+// parameters, winmail.dat in base64), with chosen header defects introduced deterministically.
+
+import { MIME_DEFECTS } from './defects.ts';
+import type { MimeDefect } from './defects.ts';
+
+export interface MessageSpec {
+  readonly messageId: string;
+  readonly from: string;
+  readonly to: string;
+  readonly subject: string;
+  readonly date: string;
+  readonly body: string;
+  readonly tnef?: Uint8Array;
+}
+
+const CRLF = '\r\n';
+const BOUNDARY = '----=_NextPart_000_0001_01BE7E5A.5C2AEAA0';
+const PREAMBLE = 'This is a multi-part message in MIME format.';
+
+function checkSpec(spec: MessageSpec): void {
+  const headerText = /^[\t\x20-\x7e]*$/; // no CR/LF: a value must not start a header of its own
+  for (const key of ['from', 'to', 'subject', 'date'] as const) {
+    if (!headerText.test(spec[key])) throw new RangeError(`MessageSpec.${key} must be printable ASCII: ${JSON.stringify(spec[key])}`);
+  }
+  if (!/^[\x21-\x3b\x3d\x3f-\x7e]+$/.test(spec.messageId)) {
+    throw new RangeError(`MessageSpec.messageId must be printable ASCII without <, > or spaces: ${JSON.stringify(spec.messageId)}`);
+  }
+  if (!/^[\t\r\n\x20-\x7e]*$/.test(spec.body)) throw new RangeError('MessageSpec.body must be ASCII text (7bit)');
+}
+
+/** Any bare CR or LF becomes CRLF; a multipart body must not contain our own delimiter. */
+function textOf(body: string, multipart: boolean): string {
+  const text = body.replace(/\r\n|\r|\n/g, CRLF);
+  if (multipart && `${CRLF}${text}`.includes(`${CRLF}--${BOUNDARY}`)) throw new RangeError('MessageSpec.body contains the MIME boundary');
+  return text;
+}
+
+function base64Lines(bytes: Uint8Array): string[] {
+  const all = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('base64');
+  const lines: string[] = [];
+  for (let i = 0; i < all.length; i += 76) lines.push(all.slice(i, i + 76));
+  return lines;
+}
+
+function multipartType(want: ReadonlySet<MimeDefect>): string {
+  const unterminated = want.has('unparseable-content-type');
+  if (!want.has('missing-boundary')) return `multipart/mixed;${CRLF}\tboundary="${BOUNDARY}${unterminated ? '' : '"'}`;
+  // No boundary left to spoil: a dangling quote on another parameter spoils the value instead.
+  return unterminated ? `multipart/mixed;${CRLF}\ttype="text/plain` : 'multipart/mixed';
+}
+
+export function composeMessage(spec: MessageSpec, defects: readonly MimeDefect[] = []): Buffer {
+  checkSpec(spec);
+  for (const d of defects) if (!MIME_DEFECTS.includes(d)) throw new RangeError(`unknown MIME defect: ${String(d)}`);
+  const want = new Set(defects);
+  // Both MIME-Version defects at once: none at the top, a bad one on the text part.
+  const versionOnPart = want.has('bad-mime-version') && want.has('missing-mime-version');
+  const multipart = spec.tnef !== undefined || want.has('missing-boundary') || versionOnPart;
+  const encoding = want.has('bad-transfer-encoding') ? 'base65' : '7bit';
+  const text = textOf(spec.body, multipart);
+
+  const head = [`From: ${spec.from}`, `To: ${spec.to}`, `Subject: ${spec.subject}${want.has('eight-bit-header') ? ' caf\xe9' : ''}`];
+  if (want.has('header-without-colon')) head.push('X-Mailer Microsoft Exchange');
+  head.push(`Date: ${spec.date}`, `Message-ID: <${spec.messageId}>`);
+  if (!want.has('missing-mime-version')) head.push(`MIME-Version: ${want.has('bad-mime-version') ? '2.0' : '1.0'}`);
+
+  if (!multipart) {
+    const quote = want.has('unparseable-content-type') ? '' : '"';
+    head.push(`Content-Type: text/plain; charset="us-ascii${quote}`, `Content-Transfer-Encoding: ${encoding}`);
+    const ending = text === '' || text.endsWith(CRLF) ? '' : CRLF;
+    return Buffer.from(head.join(CRLF) + CRLF + CRLF + text + ending, 'latin1');
+  }
+
+  head.push(`Content-Type: ${multipartType(want)}`);
+  const textPart = [
+    ...(versionOnPart ? ['MIME-Version: 2.0'] : []),
+    'Content-Type: text/plain;', '\tcharset="us-ascii"', `Content-Transfer-Encoding: ${encoding}`, '', text,
+  ];
+  const parts = [textPart];
+  if (spec.tnef !== undefined) {
+    parts.push([
+      'Content-Type: application/ms-tnef;', '\tname="winmail.dat"', 'Content-Transfer-Encoding: base64',
+      'Content-Disposition: attachment;', '\tfilename="winmail.dat"', '', ...base64Lines(spec.tnef),
+    ]);
+  }
+  const body = [PREAMBLE, '', ...parts.flatMap((p) => [`--${BOUNDARY}`, ...p]), `--${BOUNDARY}--`, ''];
+  return Buffer.from([...head, '', ...body].join(CRLF), 'latin1');
+}
