@@ -1,0 +1,102 @@
+// The Exchange directory: recipients with a display name and an identity of their own.
+// A recipient deleted and created again under the same name is a new object with a new
+// identity; the old one is a tombstone. The directory answers reads only while its service
+// is up and, after a start, once it has warmed up (interpretation autoStartInaccessible).
+
+import type { VirtualClock } from './clock.ts';
+import type { Journal } from './journal.ts';
+
+export type RecipientKind = 'mailbox' | 'custom recipient' | 'distribution list' | 'public folder';
+
+export const RECIPIENT_KINDS: readonly RecipientKind[] = ['mailbox', 'custom recipient', 'distribution list', 'public folder'];
+
+export interface Recipient {
+  /** The object's identity (what an internal pointer refers to). */
+  readonly id: string;
+  readonly displayName: string;
+  readonly alias: string;
+  kind: RecipientKind;
+  deleted: boolean;
+}
+
+export class Directory {
+  private readonly objects: Recipient[] = [];
+  private nextId = 1;
+  /** When reads start being answered; null while the directory service is down. */
+  private readyAt: number | null = null;
+
+  constructor(private readonly clock: VirtualClock, private readonly journal: Journal, readonly domain: string) {}
+
+  /** The directory service has started; reads are answered after `warmupSeconds`. */
+  comeUp(warmupSeconds: number): void {
+    this.readyAt = this.clock.now + warmupSeconds;
+  }
+
+  goDown(): void {
+    this.readyAt = null;
+  }
+
+  readable(): boolean {
+    return this.readyAt !== null && this.clock.now >= this.readyAt;
+  }
+
+  /** Setup: recipients that exist before anything happens (no record). */
+  seed(displayName: string, kind: RecipientKind): Recipient {
+    const r: Recipient = { id: `obj-${this.nextId++}`, displayName, alias: aliasOf(displayName), kind, deleted: false };
+    this.objects.push(r);
+    return r;
+  }
+
+  create(displayName: string, kind: RecipientKind): Recipient | undefined {
+    if (this.live(displayName)) return undefined;
+    const r = this.seed(displayName, kind);
+    this.journal.record({ kind: 'recipient', change: 'created', name: displayName, recipientKind: kind, id: r.id });
+    return r;
+  }
+
+  /** Deletes the live recipient of that name; returns it (now a tombstone). */
+  remove(displayName: string, destroyed: string[] = []): Recipient | undefined {
+    const r = this.live(displayName);
+    if (!r) return undefined;
+    r.deleted = true;
+    this.journal.record({ kind: 'recipient', change: 'deleted', name: displayName, recipientKind: r.kind, id: r.id, ...(destroyed.length ? { destroyed } : {}) });
+    return r;
+  }
+
+  /** The same object becomes another kind of recipient (its identity stays). */
+  retype(displayName: string, kind: RecipientKind): Recipient | undefined {
+    const r = this.live(displayName);
+    if (!r) return undefined;
+    r.kind = kind;
+    this.journal.record({ kind: 'recipient', change: 'retyped', name: displayName, recipientKind: kind, id: r.id });
+    return r;
+  }
+
+  live(displayName: string): Recipient | undefined {
+    return this.objects.find((r) => !r.deleted && r.displayName.toLowerCase() === displayName.toLowerCase());
+  }
+
+  /** Any object ever created with this identity, tombstones included. */
+  byId(id: string): Recipient | undefined {
+    return this.objects.find((r) => r.id === id);
+  }
+
+  /** The live recipient an SMTP address (alias@domain) names. */
+  byAddress(address: string): Recipient | undefined {
+    const [alias, domain] = address.toLowerCase().split('@');
+    if (domain !== this.domain) return undefined;
+    return this.objects.find((r) => !r.deleted && r.alias === alias);
+  }
+
+  all(): readonly Recipient[] {
+    return this.objects;
+  }
+
+  addressOf(r: Recipient): string {
+    return `${r.alias}@${this.domain}`;
+  }
+}
+
+function aliasOf(displayName: string): string {
+  return displayName.toLowerCase().replace(/[^a-z0-9]/g, '');
+}

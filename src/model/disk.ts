@@ -1,0 +1,265 @@
+// The server's C: drive: a memfs volume with a capacity, NT 4 permissions on its
+// directories, and every call checked as the Win32 API would check it. Files carry their
+// directory's permissions (assumption A-FILE-ACL).
+
+import { Volume } from 'memfs';
+import { allows, withEntry, withoutEntry, type Acl, type Permission, type Right } from './acl.ts';
+import type { Journal } from './journal.ts';
+import { baseName, join, parentOf, toVolume } from './paths.ts';
+import type { Group, Identity } from './principals.ts';
+import {
+  ERROR_ACCESS_DENIED, ERROR_ALREADY_EXISTS, ERROR_DIR_NOT_EMPTY, ERROR_DISK_FULL, ERROR_FILE_NOT_FOUND,
+  ERROR_PATH_NOT_FOUND, Win32Error,
+} from './win32.ts';
+
+export interface DiskOptions {
+  /** Size of the volume in bytes. */
+  readonly capacityBytes: number;
+  /** Bytes taken by everything outside the model's files (Windows, page file, other programs). */
+  readonly baselineUseBytes: number;
+  /** Names the content of a file, for the record of what a removal destroyed (a message's Message-ID). */
+  readonly label?: (bytes: Buffer) => string | undefined;
+}
+
+export class Disk {
+  readonly volume = new Volume();
+  private readonly acls = new Map<string, Acl>();
+  private otherUse: number;
+  private usedCache: number | undefined;
+
+  constructor(private readonly options: DiskOptions, private readonly journal: Journal) {
+    this.otherUse = options.baselineUseBytes;
+  }
+
+  get capacity(): number {
+    return this.options.capacityBytes;
+  }
+
+  freeBytes(): number {
+    return Math.max(0, this.capacity - this.otherUse - this.bytesOfFiles());
+  }
+
+  /** Other programs take space until only `freeBytes` remain (or as close as the model's own files allow). */
+  fillTo(freeBytes: number): void {
+    this.otherUse = Math.max(this.options.baselineUseBytes, this.capacity - this.bytesOfFiles() - freeBytes);
+    this.journal.record({ kind: 'disk', change: 'filled', freeBytes: this.freeBytes() });
+  }
+
+  /** The space other programs took is given back. */
+  release(): void {
+    this.otherUse = this.options.baselineUseBytes;
+    this.journal.record({ kind: 'disk', change: 'freed', freeBytes: this.freeBytes() });
+  }
+
+  exists(path: string): boolean {
+    return this.volume.existsSync(this.v(path));
+  }
+
+  isDirectory(path: string): boolean {
+    return this.exists(path) && this.volume.statSync(this.v(path)).isDirectory();
+  }
+
+  /** Creates a directory with the given permissions, as setup does (no checks, no record). */
+  install(path: string, acl: Acl): void {
+    this.volume.mkdirSync(this.v(path), { recursive: true });
+    this.acls.set(key(path), acl);
+  }
+
+  aclOf(path: string): Acl {
+    return this.acls.get(key(path)) ?? [];
+  }
+
+  /** Sets (or, with null, removes) one group's entry on a directory, as Explorer's permissions dialog does. */
+  setEntry(path: string, group: Group, permission: Permission | null, by: Identity): void {
+    this.needDirectory(path);
+    const acl = this.aclOf(path);
+    this.acls.set(key(path), permission === null ? withoutEntry(acl, group) : withEntry(acl, group, permission));
+    this.journal.record({ kind: 'acl', path, group, permission, by: by.name });
+  }
+
+  /** Directories below `path`, deepest last. */
+  subdirectories(path: string): string[] {
+    this.needDirectory(path);
+    const out: string[] = [];
+    for (const name of this.names(path)) {
+      const child = join(path, name);
+      if (this.isDirectory(child)) out.push(child, ...this.subdirectories(child));
+    }
+    return out;
+  }
+
+  list(dir: string, as: Identity): string[] {
+    this.needDirectory(dir);
+    this.check(dir, as, 'R');
+    return this.names(dir).filter((n) => !this.isDirectory(join(dir, n)));
+  }
+
+  read(path: string, as: Identity): Buffer {
+    this.needDirectory(parentOf(path));
+    if (!this.exists(path)) throw new Win32Error(ERROR_FILE_NOT_FOUND, path);
+    this.check(parentOf(path), as, 'R');
+    return Buffer.from(this.volume.readFileSync(this.v(path)) as Buffer);
+  }
+
+  write(path: string, bytes: Buffer, as: Identity): void {
+    const dir = parentOf(path);
+    this.needDirectory(dir);
+    this.check(dir, as, 'W');
+    if (bytes.length > this.freeBytes()) throw new Win32Error(ERROR_DISK_FULL, path);
+    this.volume.writeFileSync(this.v(path), bytes);
+    this.usedCache = undefined;
+    this.journal.record({ kind: 'file', change: 'written', path, by: as.name });
+  }
+
+  /** Moves a file between directories: delete access on the source, write access on the target. */
+  move(from: string, to: string, as: Identity): void {
+    if (!this.exists(parentOf(from))) throw new Win32Error(ERROR_PATH_NOT_FOUND, from);
+    if (!this.exists(from)) throw new Win32Error(ERROR_FILE_NOT_FOUND, from);
+    if (!this.isDirectory(parentOf(to))) throw new Win32Error(ERROR_PATH_NOT_FOUND, to);
+    if (this.exists(to)) throw new Win32Error(ERROR_ALREADY_EXISTS, to);
+    this.checkDelete(from, as);
+    this.check(parentOf(to), as, 'W');
+    this.volume.renameSync(this.v(from), this.v(to));
+    this.journal.record({ kind: 'file', change: 'moved', path: from, to, by: as.name });
+  }
+
+  remove(path: string, as: Identity): void {
+    if (!this.exists(path)) throw new Win32Error(ERROR_FILE_NOT_FOUND, path);
+    this.checkDelete(path, as);
+    this.volume.unlinkSync(this.v(path));
+    this.usedCache = undefined;
+    this.journal.record({ kind: 'file', change: 'deleted', path, by: as.name });
+  }
+
+  /** Creates a directory; it starts with a copy of its parent's permissions, as on NT 4. */
+  mkdir(path: string, as: Identity): void {
+    const parent = parentOf(path);
+    this.needDirectory(parent);
+    if (this.exists(path)) throw new Win32Error(ERROR_ALREADY_EXISTS, path);
+    this.check(parent, as, 'W');
+    this.volume.mkdirSync(this.v(path));
+    this.acls.set(key(path), this.aclOf(parent));
+    this.journal.record({ kind: 'directory', change: 'created', path, by: as.name });
+  }
+
+  /** Removes a directory; with `tree`, its contents too (as `rd /s` or a cleanup script does). */
+  rmdir(path: string, as: Identity, tree: boolean): void {
+    this.needDirectory(path);
+    const files = this.filesUnder(path);
+    if (!tree && this.names(path).length > 0) throw new Win32Error(ERROR_DIR_NOT_EMPTY, path);
+    this.checkDelete(path, as);
+    for (const dir of [path, ...this.subdirectories(path)]) {
+      // The files inside: Delete on the directory they take their permissions from, or delete-child on it.
+      const acl = this.aclOf(dir);
+      if (this.names(dir).length > 0 && !allows(acl, as, 'D') && !allows(acl, as, 'DeleteChild')) throw new Win32Error(ERROR_ACCESS_DENIED, dir);
+    }
+    const destroyed = files.flatMap((f) => this.labelOf(f));
+    this.volume.rmSync(this.v(path), { recursive: true });
+    this.forgetAcls(path);
+    this.usedCache = undefined;
+    this.journal.record({ kind: 'directory', change: 'removed', path, by: as.name, ...(destroyed.length ? { destroyed } : {}) });
+  }
+
+  /** Renames a directory in place; its permissions go with it. */
+  rename(path: string, newName: string, as: Identity): void {
+    this.needDirectory(path);
+    const parent = parentOf(path);
+    const to = join(parent, newName);
+    if (this.exists(to)) throw new Win32Error(ERROR_ALREADY_EXISTS, to);
+    this.checkDelete(path, as);
+    this.check(parent, as, 'W');
+    this.volume.renameSync(this.v(path), this.v(to));
+    for (const [k, acl] of [...this.acls]) {
+      if (k === key(path) || k.startsWith(key(path) + '\\')) {
+        this.acls.delete(k);
+        this.acls.set(key(to) + k.slice(key(path).length), acl);
+      }
+    }
+    this.journal.record({ kind: 'directory', change: 'renamed', path, to, by: as.name });
+  }
+
+  /** The bytes of a file, read off the volume by an observer rather than by a user of the server. */
+  peek(path: string): Buffer {
+    return Buffer.from(this.volume.readFileSync(this.v(path)) as Buffer);
+  }
+
+  /** Every file on the volume under `root`, as Windows paths, in name order. */
+  filesUnder(root: string): string[] {
+    if (!this.isDirectory(root)) return [];
+    return this.names(root).flatMap((n) => {
+      const p = join(root, n);
+      return this.isDirectory(p) ? this.filesUnder(p) : [p];
+    });
+  }
+
+  /** Whether `as` could delete `path`: Delete on it, or delete-child on its parent (NT's rule). */
+  mayDelete(path: string, as: Identity): boolean {
+    const parent = parentOf(path);
+    // A file has its directory's permissions; a directory has its own.
+    const own = this.isDirectory(path) ? this.aclOf(path) : this.aclOf(parent);
+    return allows(own, as, 'D') || allows(this.aclOf(parent), as, 'DeleteChild');
+  }
+
+  mayWrite(dir: string, as: Identity): boolean {
+    return allows(this.aclOf(dir), as, 'W');
+  }
+
+  protected checkDelete(path: string, as: Identity): void {
+    if (!this.mayDelete(path, as)) throw new Win32Error(ERROR_ACCESS_DENIED, path);
+  }
+
+  private check(dir: string, as: Identity, right: Right): void {
+    if (!allows(this.aclOf(dir), as, right)) throw new Win32Error(ERROR_ACCESS_DENIED, dir);
+  }
+
+  private needDirectory(path: string): void {
+    if (!this.isDirectory(path)) throw new Win32Error(ERROR_PATH_NOT_FOUND, path);
+  }
+
+  /**
+   * Where a Windows path lives on the volume. Like NTFS, names keep the case they were created
+   * with and are found whatever the case asked for.
+   */
+  private v(path: string): string {
+    const [root = '', ...parts] = toVolume(path).split('/').filter(Boolean);
+    const asked = path.slice(3).split('\\').filter(Boolean);
+    let at = `/${root}`;
+    parts.forEach((part, i) => {
+      const entries = this.volume.existsSync(at) ? (this.volume.readdirSync(at) as string[]).map(String) : [];
+      at = `${at}/${entries.find((e) => e.toLowerCase() === part) ?? asked[i] ?? part}`;
+    });
+    return at;
+  }
+
+  private names(dir: string): string[] {
+    return (this.volume.readdirSync(this.v(dir)) as string[]).map(String).sort();
+  }
+
+  private labelOf(file: string): string[] {
+    const label = this.options.label?.(Buffer.from(this.volume.readFileSync(this.v(file)) as Buffer));
+    return [label ?? baseName(file)];
+  }
+
+  private forgetAcls(path: string): void {
+    for (const k of [...this.acls.keys()]) if (k === key(path) || k.startsWith(key(path) + '\\')) this.acls.delete(k);
+  }
+
+  private bytesOfFiles(): number {
+    if (this.usedCache === undefined) this.usedCache = this.sizeUnder('/');
+    return this.usedCache;
+  }
+
+  private sizeUnder(vpath: string): number {
+    let total = 0;
+    for (const name of this.volume.readdirSync(vpath) as string[]) {
+      const p = vpath === '/' ? `/${name}` : `${vpath}/${name}`;
+      const st = this.volume.statSync(p);
+      total += st.isDirectory() ? this.sizeUnder(p) : Number(st.size);
+    }
+    return total;
+  }
+}
+
+function key(path: string): string {
+  return toVolume(path);
+}

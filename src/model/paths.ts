@@ -1,0 +1,54 @@
+// Windows paths, as users read them in events and dialogs, and where they live on the memfs
+// volume. NTFS names are case-insensitive, so the volume keeps them in lower case.
+
+export const DRIVE = 'C:';
+export const EXCHSRVR = 'C:\\exchsrvr';
+/** The IMC/IMS working tree (Q146791: "EXCHSRVR\IMCDATA\IN"). */
+export const IMCDATA = 'C:\\exchsrvr\\imcdata';
+
+/** The spool directories: SMTP mail is received into work, moved to in, and outbound mail leaves through out. */
+export type SpoolDir = 'work' | 'in' | 'out';
+export const SPOOL_DIRS: readonly SpoolDir[] = ['work', 'in', 'out'];
+
+export function spoolPath(dir: SpoolDir): string {
+  return `${IMCDATA}\\${dir}`;
+}
+
+export function join(dir: string, name: string): string {
+  return `${dir}\\${name}`;
+}
+
+export function parentOf(path: string): string {
+  const i = path.lastIndexOf('\\');
+  return i <= 2 ? path.slice(0, 3) : path.slice(0, i);
+}
+
+export function baseName(path: string): string {
+  return path.slice(path.lastIndexOf('\\') + 1);
+}
+
+/** Same object on NTFS: compares without regard to case. */
+export function samePath(a: string, b: string): boolean {
+  return a.toLowerCase() === b.toLowerCase();
+}
+
+/** 'C:\exchsrvr\imcdata\In' -> '/c/exchsrvr/imcdata/in' */
+export function toVolume(path: string): string {
+  const m = /^([A-Za-z]):(\\.*)?$/.exec(path);
+  if (!m) throw new Error(`not an absolute Windows path: ${path}`);
+  const rest = (m[2] ?? '').replace(/\\/g, '/').replace(/\/$/, '');
+  return `/${m[1]!.toLowerCase()}${rest.toLowerCase()}`;
+}
+
+/** '/c/exchsrvr/imcdata/in' -> 'C:\exchsrvr\imcdata\in' */
+export function fromVolume(path: string): string {
+  const [, drive = '', ...rest] = path.split('/');
+  return `${drive.toUpperCase()}:\\${rest.join('\\')}`;
+}
+
+/** Whether `path` is `root` or lies under it. */
+export function isWithin(path: string, root: string): boolean {
+  const p = path.toLowerCase();
+  const r = root.toLowerCase();
+  return p === r || p.startsWith(r + '\\');
+}

@@ -1,0 +1,184 @@
+// The server and its surroundings, assembled: disk, Service Control Manager, directory, store,
+// MTA, the IMC/IMS and the Internet beyond it, on one virtual clock. Each part is built by a
+// factory, so a variant of the model can swap one part for another (the falsifiability
+// tests do) without the model knowing.
+
+import { AdminMailboxSetting } from './adminMailbox.ts';
+import { VirtualClock } from './clock.ts';
+import { ControlPanelServices } from './controlPanel.ts';
+import { Directory } from './directory.ts';
+import { Disk } from './disk.ts';
+import { EventLog } from './eventlog.ts';
+import {
+  DS, DirectoryService, EXCHANGE_SERVICES, IMC, IS, MTA, SA, SystemAttendant, exchangeServiceDefinitions,
+} from './exchangeServices.ts';
+import { InternetMailService } from './ims/service.ts';
+import { SmtpReceiver } from './ims/receiver.ts';
+import { ImsSpool } from './ims/spool.ts';
+import { DEFAULT_INTERPRETATIONS, type Interpretations } from './interpretations.ts';
+import { Journal, type Seen } from './journal.ts';
+import type { StoredMessage } from './message.ts';
+import { MessageTransferAgent } from './mta.ts';
+import { EXCHSRVR, IMCDATA, SPOOL_DIRS, spoolPath } from './paths.ts';
+import { releaseName, SERVICE_PACKS, type Release } from './release.ts';
+import { ServiceControlManager, type ServiceProgram } from './scm.ts';
+import { InformationStore } from './store.ts';
+import { traitsOf, type Traits } from './versions.ts';
+import { messageIdOf } from '../mail/mime.ts';
+
+export interface ServerSettings {
+  readonly serverName: string;
+  /** The organisation's SMTP domain. */
+  readonly domain: string;
+  readonly capacityBytes: number;
+  /** What Windows and other programs take before any mail arrives. */
+  readonly baselineUseBytes: number;
+  /** Free space under which the connector is "low" (interpretation lowDisk, assumption A-RESERVE). */
+  readonly reserveBytes: number;
+}
+
+const MiB = 1024 * 1024;
+
+export const DEFAULT_SETTINGS: ServerSettings = {
+  serverName: 'EXCH01',
+  domain: 'example.com',
+  capacityBytes: 2048 * MiB,
+  baselineUseBytes: 1024 * MiB,
+  reserveBytes: 10 * MiB,
+};
+
+/** Recipients of a freshly installed organisation (assumption A-SEED). */
+export const SEED_RECIPIENTS = [
+  { name: 'Administrator', kind: 'mailbox' },
+  { name: 'Alice', kind: 'mailbox' },
+  { name: 'Bob', kind: 'mailbox' },
+  { name: 'Sales', kind: 'distribution list' },
+  { name: 'Partner', kind: 'custom recipient' },
+] as const;
+
+export interface Parts {
+  disk(w: World): Disk;
+  scm(w: World): ServiceControlManager;
+  eventLog(w: World): EventLog;
+  directory(w: World): Directory;
+  adminMailbox(w: World): AdminMailboxSetting;
+  store(w: World): InformationStore;
+  mta(w: World): MessageTransferAgent;
+  ims(w: World): InternetMailService;
+  spool(w: World): ImsSpool;
+  receiver(w: World): SmtpReceiver;
+}
+
+export const DEFAULT_PARTS: Parts = {
+  disk: (w) => new Disk({ capacityBytes: w.settings.capacityBytes, baselineUseBytes: w.settings.baselineUseBytes, label: messageIdOf }, w.journal),
+  scm: (w) => new ServiceControlManager(w.clock, w.journal),
+  eventLog: (w) => new EventLog(() => w.clock.now, w.journal),
+  directory: (w) => new Directory(w.clock, w.journal, w.settings.domain),
+  adminMailbox: (w) => new AdminMailboxSetting(w.directory, w.journal),
+  store: (w) => new InformationStore(w.journal, () => w.traits),
+  mta: (w) => new MessageTransferAgent(w.clock, w.store, w.directory),
+  ims: (w) => new InternetMailService(w),
+  spool: (w) => new ImsSpool(w),
+  receiver: (w) => new SmtpReceiver(w),
+};
+
+export interface WorldOptions {
+  readonly release: Release;
+  readonly readings?: Interpretations;
+  readonly settings?: Partial<ServerSettings>;
+  readonly parts?: Partial<Parts>;
+}
+
+export class World {
+  readonly clock = new VirtualClock();
+  readonly journal = new Journal(() => this.clock.now);
+  readonly settings: ServerSettings;
+  readonly readings: Interpretations;
+  release: Release;
+  traits: Traits;
+  readonly disk: Disk;
+  readonly scm: ServiceControlManager;
+  readonly log: EventLog;
+  readonly directory: Directory;
+  readonly adminMailbox: AdminMailboxSetting;
+  readonly store: InformationStore;
+  readonly mta: MessageTransferAgent;
+  readonly ims: InternetMailService;
+  readonly spool: ImsSpool;
+  readonly receiver: SmtpReceiver;
+  readonly directoryService: DirectoryService;
+  readonly controlPanel: ControlPanelServices;
+  /** What the IMS has sent out to the Internet. */
+  readonly internet: StoredMessage[] = [];
+
+  constructor(options: WorldOptions) {
+    const parts = { ...DEFAULT_PARTS, ...options.parts };
+    this.settings = { ...DEFAULT_SETTINGS, ...options.settings };
+    this.readings = options.readings ?? DEFAULT_INTERPRETATIONS;
+    this.release = options.release;
+    this.traits = traitsOf(this.release, this.readings);
+    this.disk = parts.disk(this);
+    this.scm = parts.scm(this);
+    this.log = parts.eventLog(this);
+    this.directory = parts.directory(this);
+    this.adminMailbox = parts.adminMailbox(this);
+    this.store = parts.store(this);
+    this.mta = parts.mta(this);
+    this.spool = parts.spool(this);
+    this.ims = parts.ims(this);
+    this.receiver = parts.receiver(this);
+    this.directoryService = new DirectoryService(this.directory, () => this.traits.directoryWarmsUp);
+    this.controlPanel = new ControlPanelServices(this.scm, this.journal, this.settings.serverName);
+    const programs: Record<string, ServiceProgram> = { [SA]: new SystemAttendant(), [DS]: this.directoryService, [IS]: this.store, [MTA]: this.mta, [IMC]: this.ims };
+    for (const def of exchangeServiceDefinitions(this.traits.serviceDisplayName)) this.scm.register(def, programs[def.name]!);
+  }
+
+  /** A server as installed and configured: spool in place, administrator mailbox set, services up. */
+  static create(options: WorldOptions): { world: World; setup: Seen[] } {
+    const w = new World(options);
+    w.install();
+    w.reboot({ directorySeconds: 0, storeSeconds: 10 });
+    w.settle();
+    return { world: w, setup: w.journal.drain() };
+  }
+
+  /** The machine restarts; how long the directory and the store take to come up is given. */
+  reboot(timing: { directorySeconds: number; storeSeconds: number }): void {
+    this.directoryService.warmupSeconds = timing.directorySeconds;
+    this.store.bootSeconds = timing.storeSeconds;
+    this.scm.reboot();
+  }
+
+  /** Lets time pass until no service is starting (bounded: a start never takes ten minutes here). */
+  settle(limitSeconds = 600): void {
+    for (let waited = 0; !this.scm.settled() && waited < limitSeconds; waited++) this.clock.advance(1);
+  }
+
+  /** Setup of a 5.0 service pack: the release changes; the caller restarts the server. */
+  upgrade(servicePack: number): boolean {
+    if (!SERVICE_PACKS[this.release.version].includes(servicePack) || servicePack <= this.release.servicePack) return false;
+    this.release = { ...this.release, servicePack };
+    this.traits = traitsOf(this.release, this.readings);
+    this.journal.record({ kind: 'release', name: releaseName(this.release) });
+    return true;
+  }
+
+  exchangeServices(): readonly string[] {
+    return EXCHANGE_SERVICES;
+  }
+
+  private install(): void {
+    // NT 4 formats a volume with Everyone: Full Control; Exchange setup adds its own entries (assumption A-INSTALL-ACL).
+    this.disk.install('C:\\', [{ group: 'Everyone', permission: 'Full Control' }]);
+    const exchange = [
+      { group: 'Administrators', permission: 'Full Control' },
+      { group: 'Everyone', permission: 'Full Control' },
+      { group: 'Exchange service account', permission: 'Full Control' },
+      { group: 'SYSTEM', permission: 'Full Control' },
+    ] as const;
+    for (const dir of [EXCHSRVR, IMCDATA, ...SPOOL_DIRS.map(spoolPath)]) this.disk.install(dir, exchange);
+    for (const r of SEED_RECIPIENTS) this.directory.seed(r.name, r.kind);
+    const admin = this.directory.live('Administrator');
+    if (admin) this.adminMailbox.seed(admin);
+  }
+}
