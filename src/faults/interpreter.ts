@@ -1,0 +1,196 @@
+// The one place where operations and faults act on the world. Each operation is carried out
+// the way its actor would: the outside agent through the file system as a member of
+// Everyone, the administrator through Explorer, the Administrator program and Control Panel,
+// remote hosts and clients through SMTP and store logons. What each saw is its outcome.
+
+import type { Permission } from '../model/acl.ts';
+import type { Timer } from '../model/clock.ts';
+import { IMC } from '../model/exchangeServices.ts';
+import { IMCDATA, spoolPath, type SpoolDir } from '../model/paths.ts';
+import { ADMINISTRATOR, OUTSIDE_AGENT, type Group } from '../model/principals.ts';
+import { isPositive, formatReply } from '../model/smtp.ts';
+import { Win32Error, systemText } from '../model/win32.ts';
+import type { World } from '../model/world.ts';
+import { inboundMessage, REMOTE_DOMAIN } from './messages.ts';
+import type { ImcDirectory, Op, OpOf } from './operations.ts';
+
+/** What the actor of an operation saw. */
+export interface Outcome {
+  readonly ok: boolean;
+  readonly detail?: string;
+  /** For a message: its Message-ID, and whether the server took responsibility for it. */
+  readonly messageId?: string;
+  readonly accepted?: boolean;
+}
+
+/** Seconds an SMTP conversation takes (assumption A-OP-DURATIONS). */
+const SMTP_SECONDS = 1;
+
+export class Interpreter {
+  private agent: Timer | undefined;
+  private serial = 0;
+
+  constructor(private readonly w: World) {}
+
+  apply(op: Op): Outcome {
+    switch (op.op) {
+      case 'agent.delete': return this.agentAct('delete', op.dir, `${op.dir}.old`);
+      case 'agent.rename': return this.agentAct('rename', op.dir, op.to);
+      case 'agent.schedule': return this.schedule(op);
+      case 'agent.unschedule': return this.unschedule();
+      case 'admin.recreateDirectory': return this.recreate(op.dir);
+      case 'disk.fill': this.w.disk.fillTo(op.freeBytes); return { ok: true, detail: `${this.w.disk.freeBytes()} bytes free` };
+      case 'disk.free': this.w.disk.release(); return { ok: true, detail: `${this.w.disk.freeBytes()} bytes free` };
+      case 'acl.set': return this.setAcl(op.dir, op.group, op.permission, op.subdirectories);
+      case 'acl.remove': return this.setAcl(op.dir, op.group, null, op.subdirectories);
+      case 'recipient.create': return this.administer(() => this.w.directory.create(op.name, op.kind) !== undefined, `${op.name} already exists`);
+      case 'recipient.delete': return this.administer(() => this.deleteRecipient(op.name), `no recipient named ${op.name}`);
+      case 'recipient.recreate': return this.administer(() => (this.deleteRecipient(op.name), this.w.directory.create(op.name, op.kind) !== undefined), '');
+      case 'recipient.retype': return this.administer(() => this.w.directory.retype(op.name, op.kind) !== undefined, `no recipient named ${op.name}`);
+      case 'adminMailbox.clear': return this.administer(() => this.w.adminMailbox.choose(null), '');
+      case 'adminMailbox.set': return this.administer(() => this.w.adminMailbox.choose(op.name), `no recipient named ${op.name}`);
+      case 'adminMailbox.reset': return this.resetAdminMailbox(op.via);
+      case 'reboot': return this.reboot(op.directorySeconds, op.storeSeconds);
+      case 'service.start': this.w.controlPanel.start(op.service); this.w.settle(); return { ok: this.w.scm.isRunning(op.service), detail: this.w.scm.state(op.service) };
+      case 'service.stop': return this.stop(op.service);
+      case 'nt.terminateHungThread': {
+        const ended = this.w.store.terminateHungThread();
+        return { ok: ended, detail: ended ? 'a hung store thread was terminated' : 'no store thread was hung' };
+      }
+      case 'smtp.deliver': return this.deliver(op);
+      case 'client.submit': return this.submit(op);
+      case 'client.logon': {
+        const result = this.w.store.logon(op.client);
+        return { ok: result === 'completed', detail: result };
+      }
+      case 'servicePack.apply': return this.applyServicePack(op.servicePack);
+      case 'time.pass': this.w.clock.advance(op.seconds); return { ok: true };
+    }
+  }
+
+  /** The outside agent deletes (as a cleanup script does, with everything in it) or renames a spool directory. */
+  private agentAct(action: 'delete' | 'rename', dir: SpoolDir, to: string): Outcome {
+    const path = spoolPath(dir);
+    try {
+      if (action === 'delete') this.w.disk.rmdir(path, OUTSIDE_AGENT, true);
+      else this.w.disk.rename(path, to, OUTSIDE_AGENT);
+      return { ok: true };
+    } catch (e) {
+      const error = win32Text(e);
+      this.w.journal.record({ kind: 'failed', action: `${action} directory`, path, by: OUTSIDE_AGENT.name, error });
+      return { ok: false, detail: error };
+    }
+  }
+
+  private schedule(op: OpOf<'agent.schedule'>): Outcome {
+    this.agent?.cancel();
+    this.agent = this.w.clock.every(op.everySeconds, `outside agent: ${op.action} ${op.dir}`, () => this.agentAct(op.action, op.dir, `${op.dir}.old`));
+    return { ok: true };
+  }
+
+  private unschedule(): Outcome {
+    const had = this.agent !== undefined;
+    this.agent?.cancel();
+    this.agent = undefined;
+    return { ok: true, detail: had ? 'the scheduled agent was stopped' : 'no agent was scheduled' };
+  }
+
+  private recreate(dir: SpoolDir): Outcome {
+    const path = spoolPath(dir);
+    if (this.w.disk.isDirectory(path)) return { ok: true, detail: `${path} exists` };
+    try {
+      this.w.disk.mkdir(path, ADMINISTRATOR);
+      return { ok: true };
+    } catch (e) {
+      return { ok: false, detail: win32Text(e) };
+    }
+  }
+
+  /** Explorer's permissions dialog, with "Replace Permissions on Subdirectories" when asked. */
+  private setAcl(dir: ImcDirectory, group: Group, permission: Permission | null, subdirectories: boolean): Outcome {
+    const path = dir === 'imcdata' ? IMCDATA : spoolPath(dir);
+    if (!this.w.disk.isDirectory(path)) return { ok: false, detail: `${path} does not exist` };
+    for (const target of [path, ...(subdirectories ? this.w.disk.subdirectories(path) : [])]) this.w.disk.setEntry(target, group, permission, ADMINISTRATOR);
+    return { ok: true };
+  }
+
+  /** The Administrator program needs the directory to answer. */
+  private administer(act: () => boolean, failure: string): Outcome {
+    if (!this.w.directory.readable()) return { ok: false, detail: 'the Administrator program cannot reach the directory' };
+    const ok = act();
+    return ok ? { ok } : { ok, detail: failure || 'not done' };
+  }
+
+  private deleteRecipient(name: string): boolean {
+    const r = this.w.directory.live(name);
+    if (!r) return false;
+    this.w.directory.remove(name, this.w.store.dropMailbox(r.id));
+    return true;
+  }
+
+  private resetAdminMailbox(via: string): Outcome {
+    const original = this.w.adminMailbox.shown;
+    if (original === null) return { ok: false, detail: 'no administrator mailbox is shown to change back to' };
+    return this.administer(() => this.w.adminMailbox.choose(via) && this.w.adminMailbox.choose(original), `cannot choose ${via} or ${original}`);
+  }
+
+  private reboot(directorySeconds: number, storeSeconds: number): Outcome {
+    this.w.reboot({ directorySeconds, storeSeconds });
+    this.w.settle();
+    return { ok: true, detail: `${IMC} ${this.w.scm.state(IMC)}` };
+  }
+
+  private stop(service: string): Outcome {
+    const dialogs = this.w.controlPanel.stop(service);
+    return { ok: dialogs.length === 0, detail: dialogs.join('\n\n') || this.w.scm.state(service) };
+  }
+
+  /** A remote host's SMTP client: HELO, MAIL, RCPT, DATA, the message, QUIT. */
+  private deliver(op: OpOf<'smtp.deliver'>): Outcome {
+    const m = inboundMessage(op, ++this.serial, this.w.settings.domain, this.w.clock.now);
+    const outcome = this.converse(m.from, m.to, m.bytes);
+    this.w.clock.advance(SMTP_SECONDS);
+    return { ...outcome, messageId: m.messageId };
+  }
+
+  private converse(from: string, to: string, bytes: Buffer): Outcome {
+    const s = this.w.receiver.connect();
+    if (!s) return { ok: false, accepted: false, detail: 'connection refused' };
+    if (s.closed) return { ok: false, accepted: false, detail: formatReply(s.banner!) };
+    for (const line of [`HELO ${REMOTE_DOMAIN}`, `MAIL FROM:<${from}>`, `RCPT TO:<${to}>`, 'DATA']) {
+      const r = s.command(line);
+      if (!r) return { ok: false, accepted: false, detail: 'connection lost' };
+      if (r.code >= 400) {
+        s.command('QUIT');
+        return { ok: false, accepted: false, detail: formatReply(r) };
+      }
+    }
+    const end = s.data(bytes);
+    if (!end) return { ok: false, accepted: false, detail: 'connection dropped at end of data' };
+    if (!s.closed) s.command('QUIT');
+    return { ok: isPositive(end), accepted: isPositive(end), detail: formatReply(end) };
+  }
+
+  private submit(op: OpOf<'client.submit'>): Outcome {
+    const sender = this.w.directory.live(op.from);
+    const messageId = `${++this.serial}.${this.w.clock.now}@${this.w.settings.domain}`;
+    if (this.w.store.logon('Exchange Client') !== 'completed') return { ok: false, accepted: false, messageId, detail: 'the logon did not complete' };
+    const from = sender ? this.w.directory.addressOf(sender) : `${op.from.toLowerCase()}@${this.w.settings.domain}`;
+    const r = this.w.store.submitOutbound({ messageId, from, to: op.to, subject: `Message ${this.serial}`, attachments: [] });
+    const accepted = r.status === 'done';
+    return { ok: accepted, accepted, messageId, detail: accepted ? 'queued in MTS-OUT' : `the store call ${r.status === 'hangs' ? 'did not return' : 'failed'}` };
+  }
+
+  /** Setup stops the Exchange services, upgrades and restarts the server (assumption A-SP-SETUP). */
+  private applyServicePack(servicePack: number): Outcome {
+    if (this.w.release.version !== '5.0' || servicePack <= this.w.release.servicePack) return { ok: false, detail: 'setup does not apply to this release' };
+    this.w.controlPanel.stop('MSExchangeSA');
+    this.w.upgrade(servicePack);
+    return this.reboot(0, 10);
+  }
+}
+
+function win32Text(e: unknown): string {
+  if (e instanceof Win32Error) return systemText(e.code);
+  throw e;
+}

@@ -1,0 +1,57 @@
+// Every operation and fault, as plain serialisable data: what a scenario file holds, what
+// generators produce and what the interpreter carries out. The table below is the one
+// description of each operation's arguments; validation and documentation derive from it.
+
+import type { Group } from '../model/principals.ts';
+import type { Permission } from '../model/acl.ts';
+import type { RecipientKind } from '../model/directory.ts';
+import type { SpoolDir } from '../model/paths.ts';
+import type { MimeDefect } from '../mail/mime.ts';
+import type { TnefDefect } from '../mail/tnef.ts';
+
+/** Directories an outside agent or an administrator can act on. */
+export type ImcDirectory = 'imcdata' | SpoolDir;
+export type LogonClient = 'Exchange Client' | 'Mdbvu32';
+
+export type Op =
+  | { readonly op: 'agent.delete'; readonly dir: SpoolDir }
+  | { readonly op: 'agent.rename'; readonly dir: SpoolDir; readonly to: string }
+  | { readonly op: 'agent.schedule'; readonly action: 'delete' | 'rename'; readonly dir: SpoolDir; readonly everySeconds: number }
+  | { readonly op: 'agent.unschedule' }
+  | { readonly op: 'admin.recreateDirectory'; readonly dir: SpoolDir }
+  | { readonly op: 'disk.fill'; readonly freeBytes: number }
+  | { readonly op: 'disk.free' }
+  | { readonly op: 'acl.set'; readonly dir: ImcDirectory; readonly group: Group; readonly permission: Permission; readonly subdirectories: boolean }
+  | { readonly op: 'acl.remove'; readonly dir: ImcDirectory; readonly group: Group; readonly subdirectories: boolean }
+  | { readonly op: 'recipient.create'; readonly name: string; readonly kind: RecipientKind }
+  | { readonly op: 'recipient.delete'; readonly name: string }
+  | { readonly op: 'recipient.recreate'; readonly name: string; readonly kind: RecipientKind }
+  | { readonly op: 'recipient.retype'; readonly name: string; readonly kind: RecipientKind }
+  | { readonly op: 'adminMailbox.clear' }
+  | { readonly op: 'adminMailbox.set'; readonly name: string }
+  | { readonly op: 'adminMailbox.reset'; readonly via: string }
+  | { readonly op: 'reboot'; readonly directorySeconds: number; readonly storeSeconds: number }
+  | { readonly op: 'service.start'; readonly service: string }
+  | { readonly op: 'service.stop'; readonly service: string }
+  | { readonly op: 'nt.terminateHungThread' }
+  | { readonly op: 'smtp.deliver'; readonly to: string; readonly mime: 'good' | MimeDefect; readonly tnef: 'none' | 'good' | TnefDefect }
+  | { readonly op: 'client.submit'; readonly from: string; readonly to: string }
+  | { readonly op: 'client.logon'; readonly client: LogonClient }
+  | { readonly op: 'servicePack.apply'; readonly servicePack: number }
+  | { readonly op: 'time.pass'; readonly seconds: number };
+
+export type OpName = Op['op'];
+export type OpOf<N extends OpName> = Extract<Op, { op: N }>;
+
+export type ArgSpec =
+  | { readonly type: 'enum'; readonly values: readonly string[] }
+  | { readonly type: 'integer'; readonly min: number; readonly max: number; readonly unit?: string }
+  | { readonly type: 'string' }
+  | { readonly type: 'boolean' };
+
+export interface OperationSpec {
+  readonly summary: string;
+  /** The operation that undoes this fault, if any (Jepsen's heal). */
+  readonly heal?: string;
+  readonly args: Readonly<Record<string, ArgSpec>>;
+}

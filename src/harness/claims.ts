@@ -1,0 +1,48 @@
+// The claims catalogue: every claim of every article, as data, in properties/claims.json.
+
+import catalogue from '../../properties/claims.json' with { type: 'json' };
+import { RELEASES, releaseMatches, type Release } from '../model/release.ts';
+
+export type Section = 'SYMPTOMS' | 'CAUSE' | 'RESOLUTION' | 'MORE INFORMATION' | 'STATUS' | 'WORKAROUND';
+
+export interface Article {
+  readonly id: string;
+  readonly title: string;
+  readonly versions: readonly string[];
+}
+
+export interface Claim {
+  readonly id: string;
+  readonly article: string;
+  readonly section: Section;
+  /** The claim in the project's own words. */
+  readonly claim: string;
+  /** "4.0", "5.0", "5.5", or a service-pack level such as "5.0 SP2". */
+  readonly versions: readonly string[];
+  /** Names of the properties that check it. */
+  readonly properties: readonly string[];
+}
+
+/** A law of the model itself that holds across articles (not a claim of any article). */
+export interface Invariant {
+  readonly id: string;
+  readonly law: string;
+  readonly versions: readonly string[];
+  readonly properties: readonly string[];
+}
+
+export const ARTICLES: readonly Article[] = catalogue.articles as Article[];
+export const CLAIMS: readonly Claim[] = catalogue.claims as Claim[];
+export const INVARIANTS: readonly Invariant[] = catalogue.invariants;
+
+/** A claim or an invariant, by id. */
+export function checked(id: string): Claim | Invariant {
+  const c = CLAIMS.find((x) => x.id === id) ?? INVARIANTS.find((x) => x.id === id);
+  if (!c) throw new Error(`no claim or invariant ${id} in properties/claims.json`);
+  return c;
+}
+
+/** Releases every one of the claims applies to. */
+export function releasesOf(ids: readonly string[]): Release[] {
+  return RELEASES.filter((r) => ids.every((id) => checked(id).versions.some((v) => releaseMatches(v, r))));
+}
