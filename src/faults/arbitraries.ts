@@ -114,9 +114,17 @@ export function anyOp(release: Release, weights: Weights = {}): fc.Arbitrary<Op>
   return fc.oneof(...choices);
 }
 
-/** A sequence of operations. */
-export function ops(release: Release, options: { weights?: Weights; minLength?: number; maxLength?: number } = {}): fc.Arbitrary<Op[]> {
-  return fc.array(anyOp(release, options.weights), { minLength: options.minLength ?? 0, maxLength: options.maxLength ?? 20 });
+/** Weights that pick only the given operations. */
+export function only(weights: Weights): Weights {
+  return Object.fromEntries((Object.keys(DEFAULT_WEIGHTS) as OpName[]).map((n) => [n, weights[n] ?? 0]));
+}
+
+/**
+ * A sequence of operations. `weights` change the default weights (use `only` to pick just
+ * some operations); `size` is fast-check's (its default, 'small', keeps sequences short).
+ */
+export function ops(release: Release, options: { weights?: Weights; minLength?: number; maxLength?: number; size?: fc.SizeForArbitrary } = {}): fc.Arbitrary<Op[]> {
+  return fc.array(anyOp(release, options.weights), { minLength: options.minLength ?? 0, maxLength: options.maxLength ?? 20, ...(options.size ? { size: options.size } : {}) });
 }
 
 /** Sequences joined in order: the usual shape of a story (prefix, trigger, probes, resolution, probes). */

@@ -4,7 +4,7 @@
 
 import * as fc from 'fast-check';
 import type { Op } from '../faults/operations.ts';
-import type { Interpretations } from '../model/interpretations.ts';
+import { DEFAULT_INTERPRETATIONS, type Interpretations } from '../model/interpretations.ts';
 import { releaseName, type Release } from '../model/release.ts';
 import type { History } from './history.ts';
 import type { Property, Verdict } from './property.ts';
@@ -53,7 +53,7 @@ export function checkProperty(p: Property, options: CheckOptions): CheckResult {
   let steps = 0;
   let reached = 0;
   let failing = false;
-  const property = fc.property(p.scenario(options.release), (ops) => {
+  const property = fc.property(p.scenario(options.release, options.readings ?? DEFAULT_INTERPRETATIONS), (ops) => {
     const h = run(scenario(ops), options.variant);
     steps += ops.length;
     const verdict = p.check(h);

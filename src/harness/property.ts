@@ -4,6 +4,7 @@
 
 import type * as fc from 'fast-check';
 import type { Op } from '../faults/operations.ts';
+import type { Interpretations } from '../model/interpretations.ts';
 import type { Release } from '../model/release.ts';
 import type { History } from './history.ts';
 
@@ -19,7 +20,8 @@ export interface Property {
   readonly checks: string;
   /** What it leaves out, where that is worth saying. */
   readonly notCovered?: string;
-  readonly scenario: (release: Release) => fc.Arbitrary<Op[]>;
+  /** Scenarios for a release; the readings say how to turn an article's resolution into operations. */
+  readonly scenario: (release: Release, readings: Interpretations) => fc.Arbitrary<Op[]>;
   /** Whether the history reached the state the claim is about (coverage). */
   readonly reached: (h: History) => boolean;
   readonly check: (h: History) => Verdict;

@@ -21,11 +21,21 @@ export interface DiskOptions {
   readonly label?: (bytes: Buffer) => string | undefined;
 }
 
+/**
+ * memfs checks Unix ownership on every call by asking the process for its uid, a system call
+ * each time. The server's NTFS volume has no Unix owner: it is given a fixed one.
+ */
+const NO_UNIX_OWNER = { cwd: () => '/', platform: 'linux', env: {}, emitWarning: () => {}, getuid: () => 0, getgid: () => 0 } as const;
+
 export class Disk {
-  readonly volume = new Volume();
+  readonly volume = Volume.fromJSON({}, '/', { process: NO_UNIX_OWNER as never });
   private readonly acls = new Map<string, Acl>();
+  private readonly shown = new Map<string, string>();
+  /** Counts changes to the volume, so that observers can tell when to look again. */
+  generation = 0;
   private otherUse: number;
-  private usedCache: number | undefined;
+  /** Bytes in files on the volume, kept as files come and go; `bytesByWalk` recounts them. */
+  private used = 0;
 
   constructor(private readonly options: DiskOptions, private readonly journal: Journal) {
     this.otherUse = options.baselineUseBytes;
@@ -56,13 +66,15 @@ export class Disk {
   }
 
   isDirectory(path: string): boolean {
-    return this.exists(path) && this.volume.statSync(this.v(path)).isDirectory();
+    return this.volume.statSync(this.v(path), { throwIfNoEntry: false })?.isDirectory() ?? false;
   }
 
   /** Creates a directory with the given permissions, as setup does (no checks, no record). */
   install(path: string, acl: Acl): void {
     this.volume.mkdirSync(this.v(path), { recursive: true });
+    this.remember(path);
     this.acls.set(key(path), acl);
+    this.generation++;
   }
 
   aclOf(path: string): Acl {
@@ -74,17 +86,33 @@ export class Disk {
     this.needDirectory(path);
     const acl = this.aclOf(path);
     this.acls.set(key(path), permission === null ? withoutEntry(acl, group) : withEntry(acl, group, permission));
+    this.generation++;
     this.journal.record({ kind: 'acl', path, group, permission, by: by.name });
   }
 
-  /** Directories below `path`, deepest last. */
+  /** Directories below `path`, each before its own subdirectories. */
   subdirectories(path: string): string[] {
     this.needDirectory(path);
-    const out: string[] = [];
-    for (const name of this.names(path)) {
-      const child = join(path, name);
-      if (this.isDirectory(child)) out.push(child, ...this.subdirectories(child));
-    }
+    return this.walk(path).dirs;
+  }
+
+  /** Everything under `root` in one pass: its directories and files, as Windows paths, in name order. */
+  walk(root: string): { dirs: string[]; files: string[] } {
+    const out = { dirs: [] as string[], files: [] as string[] };
+    const visit = (dir: string): void => {
+      const at = this.v(dir);
+      for (const entry of this.volume.readdirSync(at, { withFileTypes: true }) as { name: unknown; isDirectory(): boolean }[]) {
+        const name = this.shown.get(`${at}/${String(entry.name)}`) ?? String(entry.name);
+        const path = join(dir, name);
+        if (entry.isDirectory()) {
+          out.dirs.push(path);
+          visit(path);
+        } else out.files.push(path);
+      }
+    };
+    if (this.isDirectory(root)) visit(root);
+    out.dirs.sort();
+    out.files.sort();
     return out;
   }
 
@@ -105,9 +133,11 @@ export class Disk {
     const dir = parentOf(path);
     this.needDirectory(dir);
     this.check(dir, as, 'W');
-    if (bytes.length > this.freeBytes()) throw new Win32Error(ERROR_DISK_FULL, path);
+    const replaced = this.sizeOf(path);
+    if (bytes.length - replaced > this.freeBytes()) throw new Win32Error(ERROR_DISK_FULL, path);
     this.volume.writeFileSync(this.v(path), bytes);
-    this.usedCache = undefined;
+    this.remember(path);
+    this.changed(bytes.length - replaced);
     this.journal.record({ kind: 'file', change: 'written', path, by: as.name });
   }
 
@@ -120,14 +150,19 @@ export class Disk {
     this.checkDelete(from, as);
     this.check(parentOf(to), as, 'W');
     this.volume.renameSync(this.v(from), this.v(to));
+    this.forget(from);
+    this.remember(to);
+    this.changed(0);
     this.journal.record({ kind: 'file', change: 'moved', path: from, to, by: as.name });
   }
 
   remove(path: string, as: Identity): void {
     if (!this.exists(path)) throw new Win32Error(ERROR_FILE_NOT_FOUND, path);
     this.checkDelete(path, as);
+    const size = this.sizeOf(path);
     this.volume.unlinkSync(this.v(path));
-    this.usedCache = undefined;
+    this.forget(path);
+    this.changed(-size);
     this.journal.record({ kind: 'file', change: 'deleted', path, by: as.name });
   }
 
@@ -138,7 +173,9 @@ export class Disk {
     if (this.exists(path)) throw new Win32Error(ERROR_ALREADY_EXISTS, path);
     this.check(parent, as, 'W');
     this.volume.mkdirSync(this.v(path));
+    this.remember(path);
     this.acls.set(key(path), this.aclOf(parent));
+    this.changed(0);
     this.journal.record({ kind: 'directory', change: 'created', path, by: as.name });
   }
 
@@ -154,9 +191,11 @@ export class Disk {
       if (this.names(dir).length > 0 && !allows(acl, as, 'D') && !allows(acl, as, 'DeleteChild')) throw new Win32Error(ERROR_ACCESS_DENIED, dir);
     }
     const destroyed = files.flatMap((f) => this.labelOf(f));
+    const size = files.reduce((sum, f) => sum + this.sizeOf(f), 0);
     this.volume.rmSync(this.v(path), { recursive: true });
     this.forgetAcls(path);
-    this.usedCache = undefined;
+    this.forget(path);
+    this.changed(-size);
     this.journal.record({ kind: 'directory', change: 'removed', path, by: as.name, ...(destroyed.length ? { destroyed } : {}) });
   }
 
@@ -169,6 +208,11 @@ export class Disk {
     this.checkDelete(path, as);
     this.check(parent, as, 'W');
     this.volume.renameSync(this.v(path), this.v(to));
+    const moved = [...this.shown].filter(([k]) => k.startsWith(this.v(path) + '/'));
+    this.forget(path);
+    for (const [k, n] of moved) this.shown.set(this.v(to) + k.slice(this.v(path).length), n);
+    this.remember(to);
+    this.changed(0);
     for (const [k, acl] of [...this.acls]) {
       if (k === key(path) || k.startsWith(key(path) + '\\')) {
         this.acls.delete(k);
@@ -185,11 +229,7 @@ export class Disk {
 
   /** Every file on the volume under `root`, as Windows paths, in name order. */
   filesUnder(root: string): string[] {
-    if (!this.isDirectory(root)) return [];
-    return this.names(root).flatMap((n) => {
-      const p = join(root, n);
-      return this.isDirectory(p) ? this.filesUnder(p) : [p];
-    });
+    return this.walk(root).files;
   }
 
   /** Whether `as` could delete `path`: Delete on it, or delete-child on its parent (NT's rule). */
@@ -216,23 +256,24 @@ export class Disk {
     if (!this.isDirectory(path)) throw new Win32Error(ERROR_PATH_NOT_FOUND, path);
   }
 
-  /**
-   * Where a Windows path lives on the volume. Like NTFS, names keep the case they were created
-   * with and are found whatever the case asked for.
-   */
+  /** Where a Windows path lives on the volume: NTFS finds names whatever their case. */
   private v(path: string): string {
-    const [root = '', ...parts] = toVolume(path).split('/').filter(Boolean);
-    const asked = path.slice(3).split('\\').filter(Boolean);
-    let at = `/${root}`;
-    parts.forEach((part, i) => {
-      const entries = this.volume.existsSync(at) ? (this.volume.readdirSync(at) as string[]).map(String) : [];
-      at = `${at}/${entries.find((e) => e.toLowerCase() === part) ?? asked[i] ?? part}`;
-    });
-    return at;
+    return toVolume(path);
+  }
+
+  /** NTFS keeps a name in the case it was created with. */
+  private remember(path: string): void {
+    this.shown.set(toVolume(path), baseName(path));
+  }
+
+  private forget(path: string): void {
+    const root = toVolume(path);
+    for (const k of [...this.shown.keys()]) if (k === root || k.startsWith(root + '/')) this.shown.delete(k);
   }
 
   private names(dir: string): string[] {
-    return (this.volume.readdirSync(this.v(dir)) as string[]).map(String).sort();
+    const at = this.v(dir);
+    return (this.volume.readdirSync(at) as string[]).map((n) => this.shown.get(`${at}/${n}`) ?? String(n)).sort();
   }
 
   private labelOf(file: string): string[] {
@@ -240,21 +281,31 @@ export class Disk {
     return [label ?? baseName(file)];
   }
 
+  private changed(bytes: number): void {
+    this.used += bytes;
+    this.generation++;
+  }
+
+  private sizeOf(path: string): number {
+    const st = this.volume.statSync(this.v(path), { throwIfNoEntry: false });
+    return st && !st.isDirectory() ? Number(st.size) : 0;
+  }
+
   private forgetAcls(path: string): void {
     for (const k of [...this.acls.keys()]) if (k === key(path) || k.startsWith(key(path) + '\\')) this.acls.delete(k);
   }
 
   private bytesOfFiles(): number {
-    if (this.usedCache === undefined) this.usedCache = this.sizeUnder('/');
-    return this.usedCache;
+    return this.used;
   }
 
-  private sizeUnder(vpath: string): number {
+  /** The bytes in files, counted by walking the whole volume (for tests of the running count). */
+  bytesByWalk(vpath = '/'): number {
     let total = 0;
     for (const name of this.volume.readdirSync(vpath) as string[]) {
       const p = vpath === '/' ? `/${name}` : `${vpath}/${name}`;
       const st = this.volume.statSync(p);
-      total += st.isDirectory() ? this.sizeUnder(p) : Number(st.size);
+      total += st.isDirectory() ? this.bytesByWalk(p) : Number(st.size);
     }
     return total;
   }

@@ -32,8 +32,19 @@ export function samePath(a: string, b: string): boolean {
   return a.toLowerCase() === b.toLowerCase();
 }
 
-/** 'C:\exchsrvr\imcdata\In' -> '/c/exchsrvr/imcdata/in' */
+const volumePaths = new Map<string, string>();
+
+/** 'C:\exchsrvr\imcdata\In' -> '/c/exchsrvr/imcdata/in' (memoised: the same few paths come back all the time). */
 export function toVolume(path: string): string {
+  let v = volumePaths.get(path);
+  if (v === undefined) {
+    v = convert(path);
+    if (volumePaths.size < 10_000) volumePaths.set(path, v);
+  }
+  return v;
+}
+
+function convert(path: string): string {
   const m = /^([A-Za-z]):(\\.*)?$/.exec(path);
   if (!m) throw new Error(`not an absolute Windows path: ${path}`);
   const rest = (m[2] ?? '').replace(/\\/g, '/').replace(/\/$/, '');

@@ -38,8 +38,29 @@ export interface Snapshot {
   readonly eventCount: number;
 }
 
+type DiskView = Pick<Snapshot, 'spool' | 'files' | 'acls'>;
+
+/** The volume is read again only when it has changed since the last look. */
+const views = new WeakMap<World['disk'], { generation: number; view: DiskView }>();
+
+function diskView(w: World): DiskView {
+  const seen = views.get(w.disk);
+  if (seen && seen.generation === w.disk.generation) return seen.view;
+  const tree = w.disk.walk(IMCDATA);
+  const dirs = w.disk.isDirectory(IMCDATA) ? [IMCDATA, ...tree.dirs] : [];
+  const view: DiskView = {
+    spool: Object.fromEntries(SPOOL_DIRS.map((d) => [d, w.disk.isDirectory(spoolPath(d))])) as Record<SpoolDir, boolean>,
+    files: tree.files.map((path) => {
+      const id = messageIdOf(w.disk.peek(path));
+      return id === undefined ? { path } : { path, messageId: id };
+    }),
+    acls: Object.fromEntries(dirs.map((d) => [d, w.disk.aclOf(d)])),
+  };
+  views.set(w.disk, { generation: w.disk.generation, view });
+  return view;
+}
+
 export function snapshot(w: World): Snapshot {
-  const dirs = w.disk.isDirectory(IMCDATA) ? [IMCDATA, ...w.disk.subdirectories(IMCDATA)] : [];
   return {
     at: w.clock.now,
     release: releaseName(w.release),
@@ -47,12 +68,7 @@ export function snapshot(w: World): Snapshot {
     hungStops: w.scm.hungStops(),
     freeBytes: w.disk.freeBytes(),
     reserveBytes: w.settings.reserveBytes,
-    spool: Object.fromEntries(SPOOL_DIRS.map((d) => [d, w.disk.isDirectory(spoolPath(d))])) as Record<SpoolDir, boolean>,
-    files: w.disk.filesUnder(IMCDATA).map((path) => {
-      const id = messageIdOf(w.disk.peek(path));
-      return id === undefined ? { path } : { path, messageId: id };
-    }),
-    acls: Object.fromEntries(dirs.map((d) => [d, w.disk.aclOf(d)])),
+    ...diskView(w),
     directory: {
       readable: w.directory.readable(),
       recipients: w.directory.all().map((r) => ({ id: r.id, name: r.displayName, kind: r.kind, deleted: r.deleted })),

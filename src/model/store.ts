@@ -49,6 +49,8 @@ export class InformationStore implements ServiceProgram {
     // A deadlocked store never finishes stopping; only a reboot clears it.
     if (this.deadlocked) return { hangs: true };
     this.up = false;
+    // Its threads, looping or not, end with its process.
+    this.threads = freshThreads();
     return {};
   }
 

@@ -1,6 +1,6 @@
 import { describe, it, expect } from 'vitest';
 import fc from 'fast-check';
-import { MIME_DEFECTS, composeMessage, readMime } from '../../src/mail/mime.ts';
+import { MIME_DEFECTS, composeMessage, headerText, readMime } from '../../src/mail/mime.ts';
 import { writeTnef } from '../../src/mail/tnef.ts';
 import { NOTE, SEED, SPEC } from './samples.ts';
 
@@ -72,5 +72,14 @@ describe('readMime is lenient about content', () => {
       { seed: SEED, numRuns: 500 },
     );
     fc.assert(fc.property(fc.uint8Array({ maxLength: 300 }), (bytes) => void readMime(bytes)), { seed: SEED, numRuns: 300 });
+  });
+});
+
+describe('headerText', () => {
+  it('leaves printable ASCII alone and encodes anything else as an RFC 2047 encoded-word', () => {
+    expect(headerText('Message 1')).toBe('Message 1');
+    const encoded = headerText('Undeliverable: caf\u00e9');
+    expect(encoded).toMatch(/^=\?utf-8\?B\?[A-Za-z0-9+/=]+\?=$/);
+    expect(Buffer.from(encoded.slice(10, -2), 'base64').toString('utf8')).toBe('Undeliverable: caf\u00e9');
   });
 });

@@ -2,7 +2,7 @@
 // to in; a poller converts what is in `in` through the store into MTS-IN, and takes what
 // waits in MTS-OUT out through `out`. Every file call runs as the Exchange service account.
 
-import { composeMessage, messageIdOf } from '../../mail/mime.ts';
+import { composeMessage, headerText, messageIdOf } from '../../mail/mime.ts';
 import { DRIVE, SPOOL_DIRS, join, spoolPath, type SpoolDir } from '../paths.ts';
 import { SERVICE_ACCOUNT } from '../principals.ts';
 import { INTERNAL_ERROR, REPLY, type Reply } from '../smtp.ts';
@@ -166,7 +166,8 @@ export class ImsSpool {
   }
 
   private bytesOf(m: StoredMessage): Buffer {
-    return composeMessage({ messageId: m.messageId, from: m.from, to: m.to, subject: m.subject, date: rfc5322Date(this.w.clock.now), body: '' });
+    // Text the store took from a bad inbound header may not be ASCII; the IMS encodes it going out.
+    return composeMessage({ messageId: m.messageId, from: headerText(m.from), to: headerText(m.to), subject: headerText(m.subject), date: rfc5322Date(this.w.clock.now), body: '' });
   }
 
   /** Spool file names (assumption A-SPOOL-NAMES). */

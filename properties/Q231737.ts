@@ -1,0 +1,215 @@
+// Q231737 — XIMS: Internet Mail Service Doesn't Start; Logs 4070 and 4131 (4.0, 5.0, 5.5).
+
+import * as fc from 'fast-check';
+import { ops, steps, story } from '../src/faults/arbitraries.ts';
+import type { Op } from '../src/faults/operations.ts';
+import { before, type History, type Step } from '../src/harness/history.ts';
+import { HOLDS, firstViolation, violated, type Property, type Verdict } from '../src/harness/property.ts';
+import type { Snapshot } from '../src/model/snapshot.ts';
+import { PROBES, QUIET, inTakenAway, restartImc } from './shapes.ts';
+import { IMC, events, imcRunning, inMissing, isOp, lowOnDisk, sentData, stepsOf, transitions } from './support.ts';
+import { EVENT_4070_TEXT, EVENT_4131_TEXT } from './texts.ts';
+
+const IN = 'c:\\exchsrvr\\imcdata\\in';
+const IMCDATA = 'c:\\exchsrvr\\imcdata';
+
+export const mailStopsFlowing: Property = {
+  name: 'Q231737-S1 mail stops flowing without in',
+  claims: ['Q231737-S1'],
+  checks: 'No SMTP delivery is accepted while in is missing, whatever the free space.',
+  scenario: (r) => story(ops(r, { maxLength: 5 }), inTakenAway, ops(r, { weights: { ...PROBES, 'service.start': 1, 'service.stop': 1 }, minLength: 1, maxLength: 8 })),
+  reached: (h) => stepsOf(h, 'smtp.deliver').some((s) => inMissing(before(h, s.index)) && !lowOnDisk(before(h, s.index))),
+  check: (h) =>
+    firstViolation(
+      stepsOf(h, 'smtp.deliver')
+        .filter((s) => inMissing(before(h, s.index)) && s.outcome.accepted)
+        .map((s) => violated('Q231737-S1', s.index, `${s.outcome.messageId} was accepted while in was missing`)),
+    ),
+};
+
+/** The store is stuck (Q168139): the IMS's inbound thread is not looking at its spool then. */
+const storeStuck = (s: Snapshot): boolean => s.store.deadlocked || s.store.rewinding > 0;
+
+/** Steps in which the running IMS must have touched its spool: time for a poll, or a message to the end. */
+function touchesSpool(h: History, s: Step): boolean {
+  const b = before(h, s.index);
+  if (!imcRunning(b) || !inMissing(b) || storeStuck(b)) return false;
+  return (isOp(s, 'time.pass') && s.op.seconds >= 60) || (isOp(s, 'smtp.deliver') && sentData(s));
+}
+
+const requested = new Set(['service.stop', 'reboot', 'servicePack.apply']);
+
+function logged4070Then4131(s: Step): string | undefined {
+  const ids = events(s).map((e) => e.id);
+  const i = ids.indexOf(4070);
+  if (i < 0 || ids.indexOf(4131, i) < 0) return `the events logged were [${ids.join(', ')}], not 4070 then 4131`;
+  const e4070 = events(s, 4070)[0]!;
+  const e4131 = events(s, 4131)[0]!;
+  for (const e of [e4070, e4131]) if (e.source !== 'MSExchangeIMC' || e.type !== 'Error') return `event ${e.id} is ${e.source}/${e.type}, not MSExchangeIMC/Error`;
+  if (e4070.text !== EVENT_4070_TEXT) return `event 4070's text is not the article's:\n${e4070.text}`;
+  if (e4131.text !== EVENT_4131_TEXT) return `event 4131's text is not the article's:\n${e4131.text}`;
+  return undefined;
+}
+
+export const imsStopsWithEvents: Property = {
+  name: 'Q231737-S2 IMS stops with 4070 and 4131',
+  claims: ['Q231737-S2'],
+  checks: 'Once the running IMS touches its spool with in gone (a message to the end of DATA, or a minute for its poller), it is no longer running; every time it stops on its own with in gone, it logs 4070 then 4131 with the article\'s texts.',
+  notCovered: 'A store stuck in the Q168139 rewind loop, where the IMS does not look at its spool at all.',
+  scenario: (r) => story(ops(r, { maxLength: 5 }), inTakenAway, ops(r, { weights: { ...PROBES, 'time.pass': 3, 'service.start': 1 }, minLength: 1, maxLength: 6 })),
+  reached: (h) => h.steps.some((s) => touchesSpool(h, s)),
+  check: (h) =>
+    firstViolation(
+      h.steps.map((s) => {
+        if (touchesSpool(h, s) && imcRunning(s.after)) return violated('Q231737-S2', s.index, 'the IMS is still running after touching its spool with in gone');
+        const b = before(h, s.index);
+        const stoppedItself = transitions(s).some((t) => t.from === 'Running' && t.to === 'Stopped') && !requested.has(s.op.op);
+        if (!stoppedItself || !inMissing(b) || storeStuck(b)) return HOLDS;
+        const wrong = logged4070Then4131(s);
+        return wrong ? violated('Q231737-S2', s.index, wrong) : HOLDS;
+      }),
+    ),
+};
+
+/** Restarts of the connector: Control Panel starts in which it actually came up. */
+const restarts = (h: History): Step[] =>
+  stepsOf(h, 'service.start').filter((s) => s.op.service === IMC && transitions(s).some((t) => t.from === 'Stopped' && t.to === 'StartPending'));
+const takesInAway = (op: Op): boolean => (op.op === 'agent.delete' || op.op === 'agent.rename') && op.dir === 'in';
+
+export const restartHelpsUntilDeletedAgain: Property = {
+  name: 'Q231737-S3 restart helps until the next deletion',
+  claims: ['Q231737-S3'],
+  checks: 'After in was deleted, restarting the service makes mail flow again (every delivery accepted) until in is taken away again; after that, none is.',
+  notCovered: 'Histories with other reasons not to start or not to take mail (administrator mailbox, permissions, disk space).',
+  scenario: (r) =>
+    story(
+      ops(r, { weights: QUIET, maxLength: 4 }),
+      inTakenAway,
+      ops(r, { weights: PROBES, maxLength: 2 }),
+      steps(...restartImc),
+      ops(r, { weights: PROBES, minLength: 1, maxLength: 3 }),
+      inTakenAway,
+      ops(r, { weights: PROBES, minLength: 1, maxLength: 3 }),
+      steps(...restartImc),
+      ops(r, { weights: PROBES, minLength: 1, maxLength: 2 }),
+    ),
+  reached: (h) => restarts(h).some((s) => inMissing(before(h, Math.max(0, s.index - 1)))),
+  check: (h) => {
+    const starts = restarts(h);
+    const firstLoss = h.steps.findIndex((x) => takesInAway(x.op));
+    if (firstLoss < 0) return HOLDS;
+    return firstViolation(
+      starts.filter((s) => s.index > firstLoss).map((start) => {
+        if (!imcRunning(start.after)) return violated('Q231737-S3', start.index, `the service is ${start.after.services[IMC]} after the restart`);
+        const next = h.steps.findIndex((x) => x.index > start.index && takesInAway(x.op));
+        const until = next < 0 ? h.steps.length : next;
+        const refused = h.steps.slice(start.index + 1, until).find((x) => isOp(x, 'smtp.deliver') && !x.outcome.accepted);
+        if (refused) return violated('Q231737-S3', refused.index, `mail did not flow after the restart: ${refused.outcome.detail}`);
+        if (next < 0) return HOLDS;
+        const nextStart = starts.find((x) => x.index > next)?.index ?? h.steps.length;
+        const accepted = h.steps.slice(next + 1, nextStart).find((x) => isOp(x, 'smtp.deliver') && x.outcome.accepted && inMissing(before(h, x.index)));
+        return accepted ? violated('Q231737-S3', accepted.index, 'mail was accepted after in was taken away again') : HOLDS;
+      }),
+    );
+  },
+};
+
+function aclEntry(s: Snapshot, dir: string, group: string): string | undefined {
+  const acl = Object.entries(s.acls).find(([path]) => path.toLowerCase() === dir)?.[1];
+  return acl?.find((ace) => ace.group === group)?.permission;
+}
+
+const notReadOnly = (p: string | undefined): boolean => p === 'Change' || p === 'Full Control';
+
+function exists(s: Snapshot, dir: string): boolean {
+  return Object.keys(s.acls).some((path) => path.toLowerCase() === dir);
+}
+
+/** Agent operations on a running IMS's in, with Everyone's permission on in not Read Only. */
+function agentChances(h: History): Step[] {
+  return h.steps.filter((s) => {
+    const b = before(h, s.index);
+    return (isOp(s, 'agent.delete') || isOp(s, 'agent.rename')) && s.op.dir === 'in' && imcRunning(b) && !inMissing(b) && notReadOnly(aclEntry(b, IN, 'Everyone'));
+  });
+}
+
+export const agentCanRemoveIn: Property = {
+  name: 'Q231737-C1 agent can remove in unless Read Only',
+  claims: ['Q231737-C1'],
+  checks: 'While the IMS runs and Everyone has Change or Full Control on in, an outside agent\'s deletion of in succeeds, and so does a rename when Everyone may also write to Imcdata and the new name is free.',
+  scenario: (r) =>
+    ops(r, {
+      weights: { 'acl.set': 5, 'agent.delete': 6, 'agent.rename': 3, 'admin.recreateDirectory': 4, 'service.start': 2, 'smtp.deliver': 3, 'time.pass': 2, 'acl.remove': 0, 'disk.fill': 0 },
+      minLength: 1,
+      maxLength: 15,
+    }),
+  reached: (h) => agentChances(h).length > 0,
+  check: (h) =>
+    firstViolation(
+      agentChances(h).map((s) => {
+        const b = before(h, s.index);
+        if (isOp(s, 'agent.rename')) {
+          const target = `${IMCDATA}\\${s.op.to.toLowerCase()}`;
+          if (!notReadOnly(aclEntry(b, IMCDATA, 'Everyone')) || exists(b, target)) return HOLDS;
+        }
+        if (!s.outcome.ok) return violated('Q231737-C1', s.index, `the agent could not ${s.op.op === 'agent.delete' ? 'delete' : 'rename'} in: ${s.outcome.detail}`);
+        return inMissing(s.after) ? HOLDS : violated('Q231737-C1', s.index, 'in is still there after the agent removed it');
+      }),
+    ),
+};
+
+/** The article's resolution, as operations: in verified or recreated, Everyone Read Only on Imcdata, the service restarted. */
+export function resolution(subdirectories: boolean): Op[] {
+  return [
+    { op: 'admin.recreateDirectory', dir: 'in' },
+    { op: 'acl.set', dir: 'imcdata', group: 'Everyone', permission: 'Read', subdirectories },
+    ...restartImc,
+  ];
+}
+
+const attacks: fc.Arbitrary<Op> = fc.constantFrom<Op>(
+  { op: 'agent.delete', dir: 'in' },
+  { op: 'agent.rename', dir: 'in', to: 'in.bak' },
+  { op: 'agent.schedule', action: 'delete', dir: 'in', everySeconds: 30 },
+  { op: 'time.pass', seconds: 60 },
+  { op: 'smtp.deliver', to: 'Alice', mime: 'good', tnef: 'none' },
+  { op: 'smtp.deliver', to: 'Bob', mime: 'good', tnef: 'good' },
+);
+
+/** Index of the resolution's final start: the last start, preceded by the resolution's other steps. */
+function resolvedAt(h: History): number {
+  const k = h.steps.findIndex((s, i) => s.op.op === 'acl.set' && s.op.dir === 'imcdata' && s.op.permission === 'Read' && h.steps[i - 1]?.op.op === 'admin.recreateDirectory');
+  return k < 0 ? -1 : k + 2;
+}
+
+export const resolutionProtectsIn: Property = {
+  name: 'Q231737-R1 resolution protects in for good',
+  claims: ['Q231737-R1'],
+  checks: 'After the resolution, the service runs, in is always there, every attempt by an outside agent to delete or rename it fails (scheduled ones too), and every delivery is accepted.',
+  notCovered: 'Histories whose prefix broke something else the service needs (administrator mailbox, service account permissions, disk space).',
+  scenario: (r, readings) =>
+    story(
+      ops(r, { weights: { ...QUIET, 'agent.schedule': 2, 'agent.unschedule': 1 }, maxLength: 8 }),
+      steps(...resolution(readings.resolutionAclScope === 'imcdata-and-subdirectories')),
+      fc.array(attacks, { minLength: 2, maxLength: 8 }),
+    ),
+  reached: (h) => {
+    const k = resolvedAt(h);
+    return k > 0 && h.steps.slice(k + 1).some((s) => takesInAway(s.op) || s.op.op === 'agent.schedule');
+  },
+  check: (h) => {
+    const k = resolvedAt(h);
+    if (k < 0 || k >= h.steps.length) return HOLDS;
+    if (!imcRunning(h.steps[k]!.after)) return violated('Q231737-R1', k, `the service is ${h.steps[k]!.after.services[IMC]} after the resolution's restart`);
+    return firstViolation(
+      h.steps.slice(k + 1).map((s): Verdict => {
+        if (takesInAway(s.op) && s.outcome.ok) return violated('Q231737-R1', s.index, `the outside agent could still ${s.op.op === 'agent.delete' ? 'delete' : 'rename'} in`);
+        if (inMissing(s.after)) return violated('Q231737-R1', s.index, 'in is gone again after the resolution');
+        if (isOp(s, 'smtp.deliver') && !s.outcome.accepted) return violated('Q231737-R1', s.index, `mail did not flow after the resolution: ${s.outcome.detail}`);
+        return HOLDS;
+      }),
+    );
+  },
+};
+
+export const PROPERTIES: readonly Property[] = [mailStopsFlowing, imsStopsWithEvents, restartHelpsUntilDeletedAgain, agentCanRemoveIn, resolutionProtectsIn];

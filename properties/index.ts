@@ -1,0 +1,17 @@
+// Every property, one file per article, plus the cross-article invariants.
+
+import type { Property } from '../src/harness/property.ts';
+import { PROPERTIES as Q146791 } from './Q146791.ts';
+import { PROPERTIES as Q168139 } from './Q168139.ts';
+import { PROPERTIES as Q183178 } from './Q183178.ts';
+import { PROPERTIES as Q231737 } from './Q231737.ts';
+import { PROPERTIES as Q246115 } from './Q246115.ts';
+import { PROPERTIES as INVARIANTS } from './invariants.ts';
+
+export const PROPERTIES: readonly Property[] = [...Q146791, ...Q231737, ...Q183178, ...Q246115, ...Q168139, ...INVARIANTS];
+
+export function property(name: string): Property {
+  const p = PROPERTIES.find((x) => x.name === name);
+  if (!p) throw new Error(`no property named "${name}"`);
+  return p;
+}

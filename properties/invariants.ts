@@ -1,0 +1,131 @@
+// The model's own laws, across all articles: they are not claims of any article, but a model
+// that broke them could not be trusted to check one.
+
+import { ops } from '../src/faults/arbitraries.ts';
+import type { History } from '../src/harness/history.ts';
+import { HOLDS, firstViolation, violated, type Property, type Verdict } from '../src/harness/property.ts';
+import type { EventRecord } from '../src/model/eventlog.ts';
+import type { Seen } from '../src/model/journal.ts';
+import type { Snapshot } from '../src/model/snapshot.ts';
+import { EVENT_4070_TEXT, EVENT_4071, EVENT_4131_TEXT } from './texts.ts';
+
+/** Long histories of everything: the laws must hold whatever happens. */
+const chaos: Property['scenario'] = (r) => ops(r, { minLength: 1, maxLength: 30, size: 'max' });
+
+/** Where an observer can find a message: spool files, queues, mailboxes, the Internet; or returned to its sender. */
+function whereabouts(s: Snapshot, id: string): boolean {
+  const named = (m: { messageId: string; returns?: string }) => m.messageId === id || m.returns === id;
+  return (
+    s.files.some((f) => f.messageId === id) ||
+    s.store.mtsIn.includes(id) ||
+    s.store.mtsOut.some(named) ||
+    Object.values(s.store.mailboxes).some((box) => box.includes(id)) ||
+    s.internet.some(named)
+  );
+}
+
+/** Messages destroyed with a directory or a mailbox, by someone outside the server. */
+function destroyedIn(seen: readonly Seen[]): string[] {
+  return seen.flatMap((o) => ((o.kind === 'directory' && o.change === 'removed') || (o.kind === 'recipient' && o.change === 'deleted') ? (o.destroyed ?? []) : []));
+}
+
+export const noAcknowledgedMessageLost: Property = {
+  name: 'INV-1 no acknowledged message is lost',
+  claims: ['INV-1'],
+  checks: 'After every step, every message the server took responsibility for (250 at the end of DATA, or queued for a client) is in a spool file, MTS-IN, MTS-OUT, a mailbox or on the Internet, or was returned to its sender, unless an outside agent or an administrator destroyed it with a directory or a mailbox.',
+  scenario: chaos,
+  reached: (h) => h.steps.some((s) => s.outcome.accepted),
+  check: (h) => {
+    const acknowledged: string[] = [];
+    const destroyed = new Set<string>();
+    return firstViolation(
+      h.steps.map((s): Verdict => {
+        if (s.outcome.accepted && s.outcome.messageId) acknowledged.push(s.outcome.messageId);
+        for (const id of destroyedIn(s.seen)) destroyed.add(id);
+        const lost = acknowledged.find((id) => !destroyed.has(id) && !whereabouts(s.after, id));
+        return lost ? violated('INV-1', s.index, `${lost} was acknowledged and is now nowhere: not in a spool file, queue or mailbox, not sent, not returned`) : HOLDS;
+      }),
+    );
+  },
+};
+
+/** NT's service states and the moves between them, as the checker knows them. */
+const LEGAL: Readonly<Record<string, readonly string[]>> = {
+  Stopped: ['StartPending'],
+  StartPending: ['Running', 'Stopped'],
+  Running: ['StopPending', 'Stopped'],
+  StopPending: ['Stopped'],
+};
+
+export const legalServiceTransitions: Property = {
+  name: 'INV-2 legal service transitions',
+  claims: ['INV-2'],
+  checks: 'Every service moves only along NT\'s transitions, each from the state it was last in, and Control Panel shows the state it last moved to.',
+  scenario: chaos,
+  reached: (h) => h.steps.some((s) => s.seen.some((o) => o.kind === 'service')),
+  check: (h) => {
+    const last = new Map<string, string>();
+    const walk = (seen: readonly Seen[], step: number): Verdict => {
+      for (const o of seen) {
+        if (o.kind !== 'service') continue;
+        const from = last.get(o.service) ?? 'Stopped';
+        if (o.from !== from) return violated('INV-2', step, `${o.service} moved from ${o.from}, but was last ${from}`);
+        if (!LEGAL[o.from]?.includes(o.to)) return violated('INV-2', step, `${o.service} moved ${o.from} -> ${o.to}, which NT does not do`);
+        last.set(o.service, o.to);
+      }
+      return HOLDS;
+    };
+    const shown = (s: Snapshot, step: number): Verdict => {
+      const wrong = Object.entries(s.services).find(([name, state]) => state !== (last.get(name) ?? 'Stopped'));
+      return wrong ? violated('INV-2', step, `Control Panel shows ${wrong[0]} ${wrong[1]}, but it last moved to ${last.get(wrong[0]) ?? 'Stopped'}`) : HOLDS;
+    };
+    return firstViolation([walk(h.setup, -1), shown(h.initial, -1), ...h.steps.flatMap((s) => [walk(s.seen, s.index), shown(s.after, s.index)])]);
+  },
+};
+
+/** The events the articles define: source, type, category, and the text where an article gives one. */
+const KNOWN: Readonly<Record<number, { category: string | null; text: (t: string | null) => boolean }>> = {
+  4055: { category: 'Internal Processing', text: (t) => /^Unable to move file\n[A-Z]:\\exchsrvr\\imcdata\\work\\[^\\\n]+ to\n[A-Z]:\\exchsrvr\\imcdata\\in\\[^\\\n]+ due to system error\.\n[^\n]+$/.test(t ?? '') },
+  4070: { category: null, text: (t) => t === EVENT_4070_TEXT },
+  4131: { category: null, text: (t) => t === EVENT_4131_TEXT },
+  4071: { category: EVENT_4071.category, text: (t) => t === EVENT_4071.text },
+  2140: { category: null, text: (t) => t === null },
+  100: { category: null, text: (t) => t === null },
+};
+
+function wellFormed(e: EventRecord): string | undefined {
+  const known = KNOWN[e.id];
+  if (!known) return `event ${e.id} is not one the articles define`;
+  if (e.source !== 'MSExchangeIMC' || e.type !== 'Error') return `event ${e.id} is ${e.source}/${e.type}, not MSExchangeIMC/Error`;
+  if (e.category !== known.category) return `event ${e.id} is filed under ${e.category}, not ${known.category}`;
+  if (!known.text(e.text)) return `event ${e.id}'s text is not its article's:\n${e.text}`;
+  return undefined;
+}
+
+export const wellFormedEventLog: Property = {
+  name: 'INV-3 well-formed event log',
+  claims: ['INV-3'],
+  checks: 'The event log only grows, one record at a time in order and in time order, and every entry is an event the articles define, with its source, type, category and text.',
+  scenario: chaos,
+  reached: (h) => h.steps.some((s) => s.seen.some((o) => o.kind === 'event')),
+  check: (h: History) => {
+    let count = 0;
+    let time = 0;
+    const walk = (seen: readonly Seen[], step: number, after: Snapshot): Verdict => {
+      for (const o of seen) {
+        if (o.kind !== 'event') continue;
+        const e = o.entry;
+        if (e.record !== count + 1) return violated('INV-3', step, `record ${e.record} follows record ${count}`);
+        if (e.time < time) return violated('INV-3', step, `record ${e.record} is dated before the record it follows`);
+        const wrong = wellFormed(e);
+        if (wrong) return violated('INV-3', step, wrong);
+        count = e.record;
+        time = e.time;
+      }
+      return after.eventCount === count ? HOLDS : violated('INV-3', step, `the log holds ${after.eventCount} records, but ${count} were written`);
+    };
+    return firstViolation([walk(h.setup, -1, h.initial), ...h.steps.map((s) => walk(s.seen, s.index, s.after))]);
+  },
+};
+
+export const PROPERTIES: readonly Property[] = [noAcknowledgedMessageLost, legalServiceTransitions, wellFormedEventLog];

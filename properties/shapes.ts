@@ -1,0 +1,64 @@
+// Scenario shapes the checkers share: mixes of operations weighted toward a trigger, and
+// the short fixed pieces stories are made of. Each property composes its own story from them.
+
+import * as fc from 'fast-check';
+import { only, type Weights } from '../src/faults/arbitraries.ts';
+import type { Op } from '../src/faults/operations.ts';
+import { MIME_DEFECTS } from '../src/mail/mime.ts';
+import { TNEF_DEFECTS } from '../src/mail/tnef.ts';
+
+const KiB = 1024;
+const MiB = 1024 * KiB;
+const IMC = 'MSExchangeIMC';
+
+/** Mail, clients, time, restarts and the agent: nothing that touches the administrator mailbox, permissions or disk space. */
+export const QUIET: Weights = only({
+  'smtp.deliver': 6, 'client.logon': 1, 'client.submit': 1, 'time.pass': 3,
+  'service.start': 2, 'service.stop': 2, 'agent.delete': 2, 'agent.rename': 1,
+});
+
+/** What a user does to see whether things work. */
+export const PROBES: Weights = only({ 'smtp.deliver': 4, 'time.pass': 2, 'client.logon': 1 });
+
+/** Free space under the IMC's reserve. */
+export const lowDisk: fc.Arbitrary<Op[]> = fc.constantFrom(9 * MiB, 1 * MiB, 4 * KiB, 0).map((freeBytes) => [{ op: 'disk.fill', freeBytes }]);
+
+/** The agent takes `in` away: deleted or renamed. */
+export const inTakenAway: fc.Arbitrary<Op[]> = fc.constantFrom<Op[]>(
+  [{ op: 'agent.delete', dir: 'in' }],
+  [{ op: 'agent.rename', dir: 'in', to: 'in.old' }],
+);
+
+export const restartImc: Op[] = [{ op: 'service.stop', service: IMC }, { op: 'service.start', service: IMC }];
+
+/** A message with bad MIME headers and bad TNEF (Q168139's cause), to a mailbox. */
+export const badBadMessage: fc.Arbitrary<Op> = fc.record({
+  op: fc.constant('smtp.deliver' as const),
+  to: fc.constantFrom('Alice', 'Bob'),
+  mime: fc.constantFrom(...MIME_DEFECTS),
+  tnef: fc.constantFrom(...TNEF_DEFECTS),
+});
+
+/** Things that make the administrator mailbox unusable, each way the articles name. */
+export const adminTrouble: fc.Arbitrary<Op> = fc.constantFrom<Op>(
+  { op: 'adminMailbox.clear' },
+  { op: 'recipient.delete', name: 'Administrator' },
+  { op: 'recipient.recreate', name: 'Administrator', kind: 'mailbox' },
+  { op: 'recipient.retype', name: 'Administrator', kind: 'custom recipient' },
+  { op: 'adminMailbox.set', name: 'Sales' },
+  { op: 'adminMailbox.set', name: 'Partner' },
+  { op: 'adminMailbox.set', name: 'Alice' },
+  { op: 'recipient.recreate', name: 'Administrator', kind: 'distribution list' },
+  { op: 'adminMailbox.set', name: 'Administrator' },
+);
+
+/** Starting and stopping the connector by hand, and letting time pass. */
+export const startStop: fc.Arbitrary<Op> = fc.constantFrom<Op>(
+  { op: 'service.start', service: IMC },
+  { op: 'service.stop', service: IMC },
+  { op: 'time.pass', seconds: 30 },
+);
+
+export function mixOf(...arbs: [number, fc.Arbitrary<Op>][]): fc.Arbitrary<Op> {
+  return fc.oneof(...arbs.map(([weight, arbitrary]) => ({ weight, arbitrary })));
+}
