@@ -12,6 +12,7 @@ import { EVENT_4070_TEXT, EVENT_4071, EVENT_4131_TEXT } from './texts.ts';
 /** Long histories of everything: the laws must hold whatever happens. */
 const chaos: Property['scenario'] = (r) => ops(r, { minLength: 1, maxLength: 30, size: 'max' });
 
+
 /** Where an observer can find a message: spool files, queues, mailboxes, the Internet; or returned to its sender. */
 function whereabouts(s: Snapshot, id: string): boolean {
   const named = (m: { messageId: string; returns?: string }) => m.messageId === id || m.returns === id;
@@ -29,12 +30,18 @@ function destroyedIn(seen: readonly Seen[]): string[] {
   return seen.flatMap((o) => ((o.kind === 'directory' && o.change === 'removed') || (o.kind === 'recipient' && o.change === 'deleted') ? (o.destroyed ?? []) : []));
 }
 
+/** Mail waiting somewhere (spool, MTS-IN, MTS-OUT) when a fault strikes: what INV-1 is really about. */
+const STALLS = new Set(['reboot', 'service.stop', 'nt.terminateHungThread', 'agent.delete', 'agent.rename', 'servicePack.apply']);
+const pending = (s: Snapshot): boolean => s.files.length > 0 || s.store.mtsIn.length > 0 || s.store.mtsOut.length > 0;
+
 export const noAcknowledgedMessageLost: Property = {
   name: 'INV-1 no acknowledged message is lost',
   claims: ['INV-1'],
   checks: 'After every step, every message the server took responsibility for (250 at the end of DATA, or queued for a client) is in a spool file, MTS-IN, MTS-OUT, a mailbox or on the Internet, or was returned to its sender, unless an outside agent or an administrator destroyed it with a directory or a mailbox.',
-  scenario: chaos,
-  reached: (h) => h.steps.some((s) => s.outcome.accepted),
+  // Mail in flight meets restarts, stopped services and a stuck store.
+  scenario: (r) =>
+    ops(r, { weights: { 'smtp.deliver': 14, 'client.submit': 5, 'time.pass': 8, reboot: 5, 'service.stop': 5, 'nt.terminateHungThread': 3 }, minLength: 1, maxLength: 30, size: 'max' }),
+  reached: (h) => h.steps.some((s, i) => STALLS.has(s.op.op) && pending(i === 0 ? h.initial : h.steps[i - 1]!.after)),
   check: (h) => {
     const acknowledged: string[] = [];
     const destroyed = new Set<string>();

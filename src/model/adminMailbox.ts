@@ -12,7 +12,7 @@ export class AdminMailboxSetting {
   shown: string | null = null;
   pointer: string | null = null;
 
-  constructor(private readonly directory: Directory, private readonly journal: Journal) {}
+  constructor(protected readonly directory: Directory, protected readonly journal: Journal) {}
 
   /**
    * The Administrator program: pick a recipient from the address book (or clear the field)

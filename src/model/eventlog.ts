@@ -1,6 +1,6 @@
 // The NT application log. It only grows; every entry is one of the events the model knows.
 
-import { EVENTS, fillText, type EventType } from './events.ts';
+import { EVENTS, fillText, type EventDefinition, type EventType } from './events.ts';
 import type { Journal } from './journal.ts';
 
 export interface EventRecord {
@@ -21,8 +21,7 @@ export class EventLog {
   constructor(private readonly now: () => number, private readonly journal: Journal) {}
 
   write(id: number, values: Readonly<Record<string, string>> = {}, data?: string): EventRecord {
-    const def = EVENTS[id];
-    if (!def) throw new Error(`the model has no event ${id}`);
+    const def = this.definitionOf(id);
     const entry: EventRecord = {
       record: this.records.length + 1,
       time: this.now(),
@@ -36,6 +35,12 @@ export class EventLog {
     this.records.push(entry);
     this.journal.record({ kind: 'event', entry });
     return entry;
+  }
+
+  protected definitionOf(id: number): EventDefinition {
+    const def = EVENTS[id];
+    if (!def) throw new Error(`the model has no event ${id}`);
+    return def;
   }
 
   get size(): number {

@@ -41,7 +41,7 @@ export interface StopError {
   readonly error: string;
 }
 
-interface Entry {
+export interface ServiceEntry {
   readonly def: ServiceDefinition;
   readonly program: ServiceProgram;
   state: ServiceState;
@@ -50,10 +50,10 @@ interface Entry {
 }
 
 export class ServiceControlManager {
-  private readonly services = new Map<string, Entry>();
+  private readonly services = new Map<string, ServiceEntry>();
   private readonly hung = new Set<string>();
 
-  constructor(private readonly clock: VirtualClock, private readonly journal: Journal) {}
+  constructor(protected readonly clock: VirtualClock, protected readonly journal: Journal) {}
 
   register(def: ServiceDefinition, program: ServiceProgram): void {
     this.services.set(def.name, { def, program, state: 'Stopped', origin: 'boot', wanted: false });
@@ -139,7 +139,7 @@ export class ServiceControlManager {
     for (const e of this.services.values()) this.tryStart(e);
   }
 
-  private tryStart(e: Entry): void {
+  private tryStart(e: ServiceEntry): void {
     if (!e.wanted || e.state !== 'Stopped') return;
     if (!e.def.dependsOn.every((d) => this.isRunning(d))) return;
     this.move(e, 'StartPending', e.origin === 'boot' ? 'automatic start' : 'started from Control Panel');
@@ -153,7 +153,7 @@ export class ServiceControlManager {
     });
   }
 
-  private move(e: Entry, to: ServiceState, why: string): void {
+  protected move(e: ServiceEntry, to: ServiceState, why: string): void {
     const from = e.state;
     if (!LEGAL_TRANSITIONS[from].includes(to)) throw new Error(`illegal service transition ${e.def.name}: ${from} -> ${to}`);
     e.state = to;
@@ -171,14 +171,14 @@ export class ServiceControlManager {
     }
   }
 
-  private dependents(name: string): Entry[] {
+  private dependents(name: string): ServiceEntry[] {
     return [...this.services.values()].filter((e) => e.def.dependsOn.includes(name));
   }
 
   /** Dependents before what they depend on. */
-  private stopOrder(): Entry[] {
-    const order: Entry[] = [];
-    const visit = (e: Entry): void => {
+  private stopOrder(): ServiceEntry[] {
+    const order: ServiceEntry[] = [];
+    const visit = (e: ServiceEntry): void => {
       if (order.includes(e)) return;
       for (const d of this.dependents(e.def.name)) visit(d);
       order.push(e);
@@ -187,7 +187,7 @@ export class ServiceControlManager {
     return order;
   }
 
-  private entry(name: string): Entry {
+  private entry(name: string): ServiceEntry {
     const e = this.services.get(name);
     if (!e) throw new Error(`no service named ${name}`);
     return e;

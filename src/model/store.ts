@@ -86,7 +86,7 @@ export class InformationStore implements ServiceProgram {
     const badHeaders = mime.headerDefects.length > 0;
     const badTnef = tnef !== undefined && tnef.defects.length > 0;
     const messageId = mime.messageId ?? '(no Message-ID)';
-    if (this.traits().rewindLoop(badHeaders, badTnef)) {
+    if (this.loops(badHeaders, badTnef)) {
       const thread = this.threads.find((t) => t.state === 'idle');
       if (!thread) return { status: 'hangs' };
       thread.state = 'rewinding';
@@ -104,6 +104,11 @@ export class InformationStore implements ServiceProgram {
       attachments,
     });
     return { status: 'done', value: 'submitted' };
+  }
+
+  /** Whether converting such a message sends the thread into the rewind loop (Q168139-C1, -T1). */
+  protected loops(badHeaders: boolean, badTnef: boolean): boolean {
+    return this.traits().rewindLoop(badHeaders, badTnef);
   }
 
   /** NT ends a thread that is not responding. Returns whether there was one. */
@@ -161,7 +166,7 @@ export class InformationStore implements ServiceProgram {
     return this.blocked() ?? { status: 'done', value: run() };
   }
 
-  private blocked(): StoreCall<never> | undefined {
+  protected blocked(): StoreCall<never> | undefined {
     if (!this.up) return { status: 'unavailable' };
     if (this.deadlocked) return { status: 'hangs' };
     return undefined;

@@ -6,6 +6,7 @@ export const ERROR_FILE_NOT_FOUND = 2;
 export const ERROR_PATH_NOT_FOUND = 3;
 export const ERROR_ACCESS_DENIED = 5;
 export const ERROR_NOT_ENOUGH_MEMORY = 8;
+export const ERROR_SHARING_VIOLATION = 32;
 export const ERROR_DISK_FULL = 112;
 export const ERROR_DIR_NOT_EMPTY = 145;
 export const ERROR_ALREADY_EXISTS = 183;
@@ -15,6 +16,7 @@ const TEXTS: Readonly<Record<number, string>> = {
   [ERROR_PATH_NOT_FOUND]: 'The system cannot find the path specified.',
   [ERROR_ACCESS_DENIED]: 'Access is denied.',
   [ERROR_NOT_ENOUGH_MEMORY]: 'Not enough storage is available to process this command.',
+  [ERROR_SHARING_VIOLATION]: 'The process cannot access the file because it is being used by another process.',
   [ERROR_DISK_FULL]: 'There is not enough space on the disk.',
   [ERROR_DIR_NOT_EMPTY]: 'The directory is not empty.',
   [ERROR_ALREADY_EXISTS]: 'Cannot create a file when that file already exists.',

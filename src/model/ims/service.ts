@@ -28,12 +28,7 @@ export class InternetMailService implements ServiceProgram {
 
   initialise(origin: StartOrigin): boolean {
     void origin;
-    // Q183178-C1, Q246115-C1: no usable administrator mailbox, no start.
-    const admin = this.w.adminMailbox.resolve();
-    if (!admin.ok) {
-      for (const id of this.w.traits.adminMailboxEvents(admin.fault)) this.w.log.write(id);
-      return false;
-    }
+    if (!this.adminMailboxUsable()) return false;
     if (!this.w.spool.prepare()) return false;
     if (this.w.traits.refusesStartWhenLow && this.lowOnDisk()) {
       this.logSpoolFailure(ERROR_DISK_FULL);
@@ -41,6 +36,14 @@ export class InternetMailService implements ServiceProgram {
     }
     this.poller = this.w.clock.every(SPOOL_POLL_SECONDS, 'IMS polls its spool and MTS-OUT', () => this.w.spool.poll());
     return true;
+  }
+
+  /** Q183178-C1, Q246115-C1: without a usable administrator mailbox the service does not start. */
+  protected adminMailboxUsable(): boolean {
+    const admin = this.w.adminMailbox.resolve();
+    if (admin.ok) return true;
+    for (const id of this.w.traits.adminMailboxEvents(admin.fault)) this.w.log.write(id);
+    return false;
   }
 
   /**

@@ -1,0 +1,10 @@
+// Every variant of the model that breaks a claim on purpose.
+
+import type { Variant } from '../../src/harness/variant.ts';
+import { VARIANTS as Q146791 } from './Q146791.ts';
+import { VARIANTS as Q168139 } from './Q168139.ts';
+import { VARIANTS as Q183178 } from './Q183178.ts';
+import { VARIANTS as Q231737 } from './Q231737.ts';
+import { VARIANTS as INVARIANTS } from './invariants.ts';
+
+export const VARIANTS: readonly Variant[] = [...Q146791, ...Q231737, ...Q183178, ...Q168139, ...INVARIANTS];

@@ -1,0 +1,88 @@
+// Models that break the model's own laws.
+
+import type { Variant } from '../../src/harness/variant.ts';
+import { EventLog } from '../../src/model/eventlog.ts';
+import type { EventDefinition } from '../../src/model/events.ts';
+import { ServiceControlManager, type ServiceEntry, type ServiceState } from '../../src/model/scm.ts';
+import { InformationStore } from '../../src/model/store.ts';
+import { ImsSpool } from '../../src/model/ims/spool.ts';
+import { join, spoolPath } from '../../src/model/paths.ts';
+import { SERVICE_ACCOUNT } from '../../src/model/principals.ts';
+
+/** The queues kept in memory only: a restart of the server loses what waited there. */
+class StoreThatForgetsItsQueues extends InformationStore {
+  override powerOff(): void {
+    super.powerOff();
+    this.mtsIn.splice(0);
+    this.mtsOut.splice(0);
+  }
+}
+
+/** Takes each file off the spool first, then hands it to the store, whatever the store says. */
+class SpoolThatLetsGoFirst extends ImsSpool {
+  protected override pollInbound(): void {
+    const dir = spoolPath('in');
+    let names: string[];
+    try {
+      names = this.w.disk.list(dir, SERVICE_ACCOUNT);
+    } catch {
+      return super.pollInbound();
+    }
+    for (const name of names) {
+      const file = join(dir, name);
+      let bytes: Buffer;
+      try {
+        bytes = this.w.disk.read(file, SERVICE_ACCOUNT);
+        this.w.disk.remove(file, SERVICE_ACCOUNT);
+      } catch {
+        return super.pollInbound();
+      }
+      const result = this.w.store.convertInbound(bytes);
+      if (result.status !== 'done' || result.value === 'looping') return;
+    }
+  }
+}
+
+/** Reports a service as started without passing through StartPending. */
+class HastyServiceControlManager extends ServiceControlManager {
+  protected override move(e: ServiceEntry, to: ServiceState, why: string): void {
+    const from = e.state === 'StartPending' ? 'Stopped' : e.state;
+    e.state = to;
+    if (to === 'StartPending' || from === to) return;
+    this.journal.record({ kind: 'service', service: e.def.name, from, to, why });
+  }
+}
+
+class LogThatMisfiles4071 extends EventLog {
+  protected override definitionOf(id: number): EventDefinition {
+    const def = super.definitionOf(id);
+    return id === 4071 ? { ...def, category: 'Service Control' } : def;
+  }
+}
+
+export const VARIANTS: readonly Variant[] = [
+  {
+    name: 'reboot-loses-the-queues',
+    description: 'The store keeps MTS-IN and MTS-OUT in memory; a restart of the server loses the mail waiting there.',
+    breaks: ['INV-1 no acknowledged message is lost'],
+    parts: { store: (w) => new StoreThatForgetsItsQueues(w.journal, () => w.traits) },
+  },
+  {
+    name: 'spool-lets-go-first',
+    description: 'The IMS deletes each inbound file before the store has converted it, so a message the store cannot take is gone.',
+    breaks: ['INV-1 no acknowledged message is lost'],
+    parts: { spool: (w) => new SpoolThatLetsGoFirst(w) },
+  },
+  {
+    name: 'services-skip-start-pending',
+    description: 'The Service Control Manager reports services going from Stopped straight to Running.',
+    breaks: ['INV-2 legal service transitions'],
+    parts: { scm: (w) => new HastyServiceControlManager(w.clock, w.journal) },
+  },
+  {
+    name: '4071-misfiled',
+    description: 'Event 4071 is filed under the wrong category.',
+    breaks: ['INV-3 well-formed event log', 'Q183178-S1 4071 means the IMS did not start'],
+    parts: { eventLog: (w) => new LogThatMisfiles4071(() => w.clock.now, w.journal) },
+  },
+];
