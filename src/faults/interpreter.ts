@@ -68,7 +68,7 @@ export class Interpreter {
     }
   }
 
-  /** The outside agent deletes (as a cleanup script does, with everything in it) or renames a spool directory. */
+  /** The outside agent deletes (as a cleanup script does, with everything in it) or renames a spool directory (A-AGENT). */
   private agentAct(action: 'delete' | 'rename', dir: SpoolDir, to: string): Outcome {
     const path = spoolPath(dir);
     try {
@@ -171,6 +171,7 @@ export class Interpreter {
     return { ok: isPositive(end), accepted: isPositive(end), detail: formatReply(end) };
   }
 
+  /** A client's message goes straight to MTS-OUT after a logon (assumption A-SUBMIT). */
   private submit(op: OpOf<'client.submit'>): Outcome {
     const sender = this.w.directory.live(op.from);
     const messageId = `${++this.serial}.${this.w.clock.now}@${this.w.settings.domain}`;

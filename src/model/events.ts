@@ -1,5 +1,5 @@
 // The application-log events the articles name, with their texts exactly as the articles
-// print them (line breaks included) and <placeholders> the model fills in. Where an article
+// print them (line breaks included: assumption A-EVENT-LINES) and <placeholders> the model fills in. Where an article
 // gives no category or text, the field is null rather than invented (assumption A-EVENT-GAPS).
 
 export type EventType = 'Error' | 'Warning' | 'Information';
@@ -19,7 +19,7 @@ const IMC = 'MSExchangeIMC';
 export const EVENTS: Readonly<Record<number, EventDefinition>> = {
   4055: {
     id: 4055, source: IMC, type: 'Error', category: 'Internal Processing', from: 'Q146791',
-    // The last line is the system error's text; Q146791 shows the one for a missing path.
+    // The last line is the system error's text; Q146791 shows the one for a missing path (A-MOVE-ERRORS).
     text: [
       'Unable to move file',
       '<drive>\\exchsrvr\\imcdata\\work\\<filename> to',

@@ -38,7 +38,7 @@ export class SystemAttendant implements ServiceProgram {
 }
 
 export class DirectoryService implements ServiceProgram {
-  /** Seconds between reporting Running and answering reads: set by the reboot being simulated. */
+  /** Seconds between reporting Running and answering reads: set by the reboot being simulated (A-DIRECTORY-WARMUP). */
   warmupSeconds = 0;
 
   constructor(protected readonly directory: Directory, protected readonly warmsUp: () => boolean) {}

@@ -20,7 +20,7 @@ export interface StoreThread {
   messageId?: string;
 }
 
-/** Worker threads of the store (assumption A-STORE-THREADS). */
+/** Worker threads of the store (assumption A-STORE-CONVERSION). */
 export const STORE_THREADS = 4;
 
 export class InformationStore implements ServiceProgram {
@@ -46,7 +46,7 @@ export class InformationStore implements ServiceProgram {
   }
 
   stop(): { hangs?: boolean } {
-    // A deadlocked store never finishes stopping; only a reboot clears it.
+    // A deadlocked store never finishes stopping; only a reboot clears it (assumption A-DEADLOCK).
     if (this.deadlocked) return { hangs: true };
     this.up = false;
     // Its threads, looping or not, end with its process.

@@ -39,6 +39,7 @@ export interface ServerSettings {
 
 const MiB = 1024 * 1024;
 
+// Assumptions A-SERVER-NAME, A-CAPACITY, A-RESERVE.
 export const DEFAULT_SETTINGS: ServerSettings = {
   serverName: 'EXCH01',
   domain: 'example.com',

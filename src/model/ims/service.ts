@@ -28,6 +28,7 @@ export class InternetMailService implements ServiceProgram {
 
   initialise(origin: StartOrigin): boolean {
     void origin;
+    // The administrator mailbox first, then the spool (assumption A-START-ORDER).
     if (!this.adminMailboxUsable()) return false;
     if (!this.w.spool.prepare()) return false;
     if (this.w.traits.refusesStartWhenLow && this.lowOnDisk()) {
@@ -78,7 +79,7 @@ export class InternetMailService implements ServiceProgram {
     this.end(why);
   }
 
-  /** Q168139-S2: a store call that never returns; the IMS shuts down and logs nothing. */
+  /** Q168139-S2: a store call that never returns; the IMS shuts down and logs nothing (when: A-IMS-HANG). */
   shutDownSilently(): void {
     this.end('shut down: a call to the information store did not return');
   }

@@ -42,7 +42,7 @@ export class ImsSpool {
     try {
       this.w.disk.write(work, bytes, SERVICE_ACCOUNT);
     } catch (e) {
-      // No room for the message: not accepted (Q146791-S1).
+      // No room for the message: not accepted (Q146791-S1; assumption A-DISK-FULL).
       if (isWin32(e, ERROR_DISK_FULL)) return INTERNAL_ERROR;
       return this.lost(e, 'it could not write to its work directory');
     }
@@ -96,6 +96,7 @@ export class ImsSpool {
         this.lost(e, 'it could not open a temporary message file');
         return;
       }
+      // The store converts it (assumption A-STORE-CONVERSION).
       const result = this.w.store.convertInbound(bytes);
       if (result.status === 'hangs') return this.w.ims.shutDownSilently();
       if (result.status === 'unavailable') return;
@@ -126,7 +127,7 @@ export class ImsSpool {
       sent = messageIdOf(this.w.disk.read(file, SERVICE_ACCOUNT));
       this.w.disk.remove(file, SERVICE_ACCOUNT);
     } catch (e) {
-      // It stays in MTS-OUT for a later pass.
+      // It stays in MTS-OUT for a later pass; once written, the Internet takes it (A-SUBMIT).
       if (!isWin32(e, ERROR_DISK_FULL) && this.w.traits.onSpoolLoss === 'stop') this.lost(e, 'it could not use its out directory');
       return false;
     }
