@@ -1,0 +1,100 @@
+// A scenario file: a history as readable, editable JSON. The steps are operations with their
+// arguments; a story's steps may also say what must be observed once they have run. The zod
+// schema below is checked at load time and is the format's documentation
+// (scenarios/scenario.schema.json is generated from it).
+
+import { z } from 'zod';
+import { OPERATIONS } from '../faults/catalogue.ts';
+import type { ArgSpec, Op, OpName } from '../faults/operations.ts';
+import { INTERPRETATIONS, INTERPRETATION_IDS, alternativesOf } from '../model/interpretations.ts';
+import { RELEASES, VERSIONS, releaseName } from '../model/release.ts';
+import { SPOOL_DIRS } from '../model/paths.ts';
+
+export const FORMAT = 'ims-harness/scenario@1';
+
+const SERVICE_STATES = ['Stopped', 'StartPending', 'Running', 'StopPending'] as const;
+
+function argSchema(spec: ArgSpec): z.ZodType {
+  switch (spec.type) {
+    case 'enum': return z.enum(spec.values as [string, ...string[]]);
+    case 'integer': return z.number().int().min(spec.min).max(spec.max);
+    case 'string': return z.string().min(1);
+    case 'boolean': return z.boolean();
+  }
+}
+
+/** What must be observed once a step has run. Every field is optional; each one given is checked. */
+export const stepExpectation = z.strictObject({
+  ok: z.boolean().optional().describe("Whether the operation's actor succeeded."),
+  reply: z.string().optional().describe("The SMTP client's last reply line, exactly, or 'connection refused' / 'connection dropped at end of data'."),
+  accepted: z.boolean().optional().describe('Whether the server took the message (2xx at the end of DATA) or queued the submission.'),
+  logon: z.enum(['completed', 'does not complete', 'failed']).optional(),
+  events: z.array(z.number().int()).optional().describe('IDs of the events logged during the step, in order, exactly.'),
+  dialog: z.string().optional().describe('A dialog Control Panel showed during the step, exactly.'),
+  services: z.record(z.string(), z.enum(SERVICE_STATES)).optional().describe('Service states after the step.'),
+  spool: z.partialRecord(z.enum(SPOOL_DIRS), z.boolean()).optional().describe('Spool directories that exist (true) or not (false) after the step.'),
+  adminMailbox: z.enum(['not-set', 'missing', 'not-a-mailbox', 'mailbox']).optional().describe('What the administrator-mailbox pointer names after the step.'),
+});
+
+export type StepExpectation = z.infer<typeof stepExpectation>;
+
+const stepExtras = { note: z.string().optional(), expect: stepExpectation.optional() };
+
+/** One schema per operation, from the operations table: the one description of their arguments. */
+const stepSchemas = (Object.keys(OPERATIONS) as OpName[]).map((name) =>
+  z.strictObject({
+    op: z.literal(name),
+    ...Object.fromEntries(Object.entries(OPERATIONS[name].args).map(([arg, spec]) => [arg, argSchema(spec)])),
+    ...stepExtras,
+  }),
+);
+
+export const scenarioStep = z.discriminatedUnion('op', stepSchemas as unknown as [z.ZodObject, ...z.ZodObject[]]);
+
+export type ScenarioStep = Op & { readonly note?: string; readonly expect?: StepExpectation };
+
+const releaseNames = RELEASES.map(releaseName) as [string, ...string[]];
+
+/** Readings by interpretation id; one left out is at its default. Saved files write them all. */
+const interpretations = z.strictObject(
+  Object.fromEntries(INTERPRETATION_IDS.map((id) => [id, z.enum(alternativesOf(id) as [string, ...string[]]).optional().describe(INTERPRETATIONS[id].question)])),
+);
+
+const storyOrigin = z.strictObject({
+  kind: z.literal('story'),
+  article: z.string(),
+});
+
+const failureOrigin = z.strictObject({
+  kind: z.literal('failure'),
+  property: z.string(),
+  claim: z.string(),
+  seed: z.number().int(),
+  path: z.string().describe("fast-check's replay path for the counterexample"),
+  failure: z.string().describe('The violation, as the checker explained it when the failure was found.'),
+  step: z.number().int().describe('The step the checker named as the witness, in the saved steps.'),
+  found: z.string().describe('When the failure was found (ISO 8601).'),
+  minimal: z.boolean().describe('Removing any one step makes the failure go away.'),
+  shrunkSteps: z.number().int().describe("Steps in fast-check's shrunk counterexample, before the further reduction."),
+  variant: z.string().optional().describe('The model variant it was found on, if not the faithful model.'),
+});
+
+export const scenarioFile = z.strictObject({
+  $schema: z.string().optional(),
+  format: z.literal(FORMAT),
+  title: z.string().min(1),
+  version: z.enum(VERSIONS as [string, ...string[]]),
+  servicePack: z.number().int().min(0),
+  release: z.enum(releaseNames).describe('Version and service pack together, as the catalogue names them.'),
+  interpretations: interpretations.describe('The readings in force (those left out are at their defaults).'),
+  judge: z.strictObject({
+    properties: z.array(z.string()).describe('Properties the history is judged by.'),
+    verdict: z.enum(['holds', 'violated']).describe('What each of them must say for the scenario to behave as the file says.'),
+    claim: z.string().optional().describe('With "violated": the claim that must be violated.'),
+  }),
+  origin: z.discriminatedUnion('kind', [storyOrigin, failureOrigin]),
+  steps: z.array(scenarioStep),
+});
+
+export type ScenarioFile = Omit<z.infer<typeof scenarioFile>, 'steps'> & { readonly steps: readonly ScenarioStep[] };
+export type FailureOrigin = z.infer<typeof failureOrigin>;
