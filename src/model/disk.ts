@@ -46,12 +46,12 @@ export class Disk {
   }
 
   freeBytes(): number {
-    return Math.max(0, this.capacity - this.otherUse - this.bytesOfFiles());
+    return Math.max(0, this.capacity - this.otherUse - this.used);
   }
 
   /** Other programs take space until only `freeBytes` remain (or as close as the model's own files allow). */
   fillTo(freeBytes: number): void {
-    this.otherUse = Math.max(this.options.baselineUseBytes, this.capacity - this.bytesOfFiles() - freeBytes);
+    this.otherUse = Math.max(this.options.baselineUseBytes, this.capacity - this.used - freeBytes);
     this.journal.record({ kind: 'disk', change: 'filled', freeBytes: this.freeBytes() });
   }
 
@@ -73,19 +73,19 @@ export class Disk {
   install(path: string, acl: Acl): void {
     this.volume.mkdirSync(this.v(path), { recursive: true });
     this.remember(path);
-    this.acls.set(key(path), acl);
+    this.acls.set(this.v(path), acl);
     this.generation++;
   }
 
   aclOf(path: string): Acl {
-    return this.acls.get(key(path)) ?? [];
+    return this.acls.get(this.v(path)) ?? [];
   }
 
   /** Sets (or, with null, removes) one group's entry on a directory, as Explorer's permissions dialog does. */
   setEntry(path: string, group: Group, permission: Permission | null, by: Identity): void {
     this.needDirectory(path);
     const acl = this.aclOf(path);
-    this.acls.set(key(path), permission === null ? withoutEntry(acl, group) : withEntry(acl, group, permission));
+    this.acls.set(this.v(path), permission === null ? withoutEntry(acl, group) : withEntry(acl, group, permission));
     this.generation++;
     this.journal.record({ kind: 'acl', path, group, permission, by: by.name });
   }
@@ -126,7 +126,7 @@ export class Disk {
     this.needDirectory(parentOf(path));
     if (!this.exists(path)) throw new Win32Error(ERROR_FILE_NOT_FOUND, path);
     this.check(parentOf(path), as, 'R');
-    return Buffer.from(this.volume.readFileSync(this.v(path)) as Buffer);
+    return this.peek(path);
   }
 
   write(path: string, bytes: Buffer, as: Identity): void {
@@ -174,7 +174,7 @@ export class Disk {
     this.check(parent, as, 'W');
     this.volume.mkdirSync(this.v(path));
     this.remember(path);
-    this.acls.set(key(path), this.aclOf(parent));
+    this.acls.set(this.v(path), this.aclOf(parent));
     this.changed(0);
     this.journal.record({ kind: 'directory', change: 'created', path, by: as.name });
   }
@@ -208,16 +208,15 @@ export class Disk {
     this.checkDelete(path, as);
     this.check(parent, as, 'W');
     this.volume.renameSync(this.v(path), this.v(to));
-    const moved = [...this.shown].filter(([k]) => k.startsWith(this.v(path) + '/'));
+    const moved = [...this.shown].filter(([k]) => under(k, this.v(path)) && k !== this.v(path));
     this.forget(path);
     for (const [k, n] of moved) this.shown.set(this.v(to) + k.slice(this.v(path).length), n);
     this.remember(to);
     this.changed(0);
     for (const [k, acl] of [...this.acls]) {
-      if (k === key(path) || k.startsWith(key(path) + '\\')) {
-        this.acls.delete(k);
-        this.acls.set(key(to) + k.slice(key(path).length), acl);
-      }
+      if (!under(k, this.v(path))) continue;
+      this.acls.delete(k);
+      this.acls.set(this.v(to) + k.slice(this.v(path).length), acl);
     }
     this.journal.record({ kind: 'directory', change: 'renamed', path, to, by: as.name });
   }
@@ -267,8 +266,7 @@ export class Disk {
   }
 
   private forget(path: string): void {
-    const root = toVolume(path);
-    for (const k of [...this.shown.keys()]) if (k === root || k.startsWith(root + '/')) this.shown.delete(k);
+    for (const k of [...this.shown.keys()]) if (under(k, this.v(path))) this.shown.delete(k);
   }
 
   private names(dir: string): string[] {
@@ -277,8 +275,7 @@ export class Disk {
   }
 
   private labelOf(file: string): string[] {
-    const label = this.options.label?.(Buffer.from(this.volume.readFileSync(this.v(file)) as Buffer));
-    return [label ?? baseName(file)];
+    return [this.options.label?.(this.peek(file)) ?? baseName(file)];
   }
 
   private changed(bytes: number): void {
@@ -292,11 +289,7 @@ export class Disk {
   }
 
   private forgetAcls(path: string): void {
-    for (const k of [...this.acls.keys()]) if (k === key(path) || k.startsWith(key(path) + '\\')) this.acls.delete(k);
-  }
-
-  private bytesOfFiles(): number {
-    return this.used;
+    for (const k of [...this.acls.keys()]) if (under(k, this.v(path))) this.acls.delete(k);
   }
 
   /** The bytes in files, counted by walking the whole volume (for tests of the running count). */
@@ -311,6 +304,7 @@ export class Disk {
   }
 }
 
-function key(path: string): string {
-  return toVolume(path);
+/** Whether a volume path is `root` or lies below it. */
+function under(path: string, root: string): boolean {
+  return path === root || path.startsWith(`${root}/`);
 }

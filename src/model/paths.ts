@@ -15,7 +15,7 @@ export function spoolPath(dir: SpoolDir): string {
 }
 
 export function join(dir: string, name: string): string {
-  return `${dir}\\${name}`;
+  return dir.endsWith('\\') ? `${dir}${name}` : `${dir}\\${name}`;
 }
 
 export function parentOf(path: string): string {
