@@ -47,6 +47,8 @@ export interface ServiceEntry {
   state: ServiceState;
   origin: StartOrigin;
   wanted: boolean;
+  /** Counts start attempts, so that each initialisation belongs to one. */
+  attempts: number;
 }
 
 export class ServiceControlManager {
@@ -56,7 +58,7 @@ export class ServiceControlManager {
   constructor(protected readonly clock: VirtualClock, protected readonly journal: Journal) {}
 
   register(def: ServiceDefinition, program: ServiceProgram): void {
-    this.services.set(def.name, { def, program, state: 'Stopped', origin: 'boot', wanted: false });
+    this.services.set(def.name, { def, program, state: 'Stopped', origin: 'boot', wanted: false, attempts: 0 });
   }
 
   state(name: string): ServiceState {
@@ -143,8 +145,10 @@ export class ServiceControlManager {
     if (!e.wanted || e.state !== 'Stopped') return;
     if (!e.def.dependsOn.every((d) => this.isRunning(d))) return;
     this.move(e, 'StartPending', e.origin === 'boot' ? 'automatic start' : 'started from Control Panel');
+    // A start that is abandoned (stopped, or cut short by a reboot) must not complete a later one.
+    const attempt = ++e.attempts;
     this.clock.after(e.program.startSeconds(e.origin), `${e.def.name} initialises`, () => {
-      if (e.state !== 'StartPending') return;
+      if (e.state !== 'StartPending' || e.attempts !== attempt) return;
       const ok = e.program.initialise(e.origin);
       e.wanted = false;
       this.move(e, ok ? 'Running' : 'Stopped', ok ? 'initialised' : 'initialisation failed');
