@@ -8,7 +8,7 @@ import { HOLDS, firstViolation, violated, type Property, type Verdict } from '..
 import type { Seen } from '../src/model/journal.ts';
 import type { Snapshot } from '../src/model/snapshot.ts';
 import { PROBES, QUIET, adminTrouble, mixOf, restartImc, startStop } from './shapes.ts';
-import { IMC, events, imcRunning, looksRight, pointerState, stepsOf } from './support.ts';
+import { IMC, events, failedOnSpool, imcRunning, looksRight, pointerState, stepsOf } from './support.ts';
 import { EVENT_4071 } from './texts.ts';
 
 /** Every 4071 must be the article's event and mark a start that failed. */
@@ -124,7 +124,7 @@ export const failsOnlyAtAutomaticStart: Property = {
     firstViolation(
       autoStartOnlyFailures(h).map((reboot) => {
         const manual = stepsOf(h, 'service.start').find((s) => s.index > reboot.index && s.op.service === IMC && before(h, s.index).directory.readable);
-        if (!manual || pointerState(before(h, manual.index)) !== 'mailbox') return HOLDS;
+        if (!manual || pointerState(before(h, manual.index)) !== 'mailbox' || failedOnSpool(manual)) return HOLDS;
         return imcRunning(manual.after) ? HOLDS : violated('Q183178-S2', manual.index, `the manual start after the failed automatic one left the IMS ${manual.after.services[IMC]}`);
       }),
     ),
@@ -140,7 +140,7 @@ function finalStart(h: History): Step | undefined {
 
 function startsAfter(claim: string, h: History, what: string): Verdict {
   const start = finalStart(h);
-  if (!start) return HOLDS;
+  if (!start || failedOnSpool(start)) return HOLDS;
   return imcRunning(start.after) ? HOLDS : violated(claim, start.index, `after ${what}, the IMS is ${start.after.services[IMC]}`);
 }
 

@@ -30,10 +30,10 @@ export const mailStopsFlowing: Property = {
 /** The store is stuck (Q168139): the IMS's inbound thread is not looking at its spool then. */
 const storeStuck = (s: Snapshot): boolean => s.store.deadlocked || s.store.rewinding > 0;
 
-/** Steps in which the running IMS must have touched its spool: time for a poll, or a message to the end. */
+/** Steps in which the running IMS, with plenty of disk space, must have touched its spool: time for a poll, or a message to the end. */
 function touchesSpool(h: History, s: Step): boolean {
   const b = before(h, s.index);
-  if (!imcRunning(b) || !inMissing(b) || storeStuck(b)) return false;
+  if (!imcRunning(b) || !inMissing(b) || storeStuck(b) || lowOnDisk(b)) return false;
   return (isOp(s, 'time.pass') && s.op.seconds >= 60) || (isOp(s, 'smtp.deliver') && sentData(s));
 }
 
@@ -54,7 +54,7 @@ function logged4070Then4131(s: Step): string | undefined {
 export const imsStopsWithEvents: Property = {
   name: 'Q231737-S2 IMS stops with 4070 and 4131',
   claims: ['Q231737-S2'],
-  checks: 'Once the running IMS touches its spool with in gone (a message to the end of DATA, or a minute for its poller), it is no longer running; every time it stops on its own with in gone, it logs 4070 then 4131 with the article\'s texts.',
+  checks: 'Once the running IMS, with plenty of disk space, touches its spool with in gone (a message to the end of DATA, or a minute for its poller), it is no longer running; every time it stops on its own with in gone, it logs 4070 then 4131 with the article\'s texts.',
   notCovered: 'A store stuck in the Q168139 rewind loop, where the IMS does not look at its spool at all.',
   scenario: (r) => story(ops(r, { maxLength: 5 }), inTakenAway, ops(r, { weights: { ...PROBES, 'time.pass': 3, 'service.start': 1 }, minLength: 1, maxLength: 6 })),
   reached: (h) => h.steps.some((s) => touchesSpool(h, s)),
@@ -176,10 +176,11 @@ const attacks: fc.Arbitrary<Op> = fc.constantFrom<Op>(
   { op: 'smtp.deliver', to: 'Bob', mime: 'good', tnef: 'good' },
 );
 
-/** Index of the resolution's final start: the last start, preceded by the resolution's other steps. */
+/** Index of the resolution's start: the first start of the IMS after Everyone was made Read Only on Imcdata. */
 function resolvedAt(h: History): number {
-  const k = h.steps.findIndex((s, i) => s.op.op === 'acl.set' && s.op.dir === 'imcdata' && s.op.permission === 'Read' && h.steps[i - 1]?.op.op === 'admin.recreateDirectory');
-  return k < 0 ? -1 : k + 2;
+  const acl = h.steps.findIndex((s, i) => s.op.op === 'acl.set' && s.op.dir === 'imcdata' && s.op.permission === 'Read' && h.steps[i - 1]?.op.op === 'admin.recreateDirectory');
+  if (acl < 0) return -1;
+  return h.steps.findIndex((s) => s.index > acl && s.op.op === 'service.start' && s.op.service === IMC);
 }
 
 export const resolutionProtectsIn: Property = {

@@ -6,7 +6,7 @@ import type { Op } from '../src/faults/operations.ts';
 import { before, type History, type Step } from '../src/harness/history.ts';
 import { HOLDS, firstViolation, violated, type Property } from '../src/harness/property.ts';
 import { PROBES, QUIET, adminTrouble, mixOf, restartImc, startStop } from './shapes.ts';
-import { IMC, events, imcRunning, pointerState, stepsOf } from './support.ts';
+import { IMC, events, failedOnSpool, imcRunning, pointerState, stepsOf } from './support.ts';
 
 /** Control Panel starts of a stopped connector whose dependencies run and whose directory answers. */
 function startsWithInvalidMailbox(h: History): Step[] {
@@ -65,7 +65,7 @@ export const validUserStarts: Property = {
   },
   check: (h) => {
     const start = stepsOf(h, 'service.start').filter((s) => s.op.service === IMC).at(-1);
-    if (!start) return HOLDS;
+    if (!start || failedOnSpool(start)) return HOLDS;
     return imcRunning(start.after) ? HOLDS : violated('Q246115-R1', start.index, `a valid user was selected, but the service is ${start.after.services[IMC]}`);
   },
 };

@@ -46,6 +46,11 @@ export function sentData(step: Step): boolean {
   return step.seen.some((o) => o.kind === 'smtp' && o.side === 'client' && o.line === '.');
 }
 
+/** A start that failed on the spool (4070): that is Q231737's matter, not the administrator mailbox's. */
+export function failedOnSpool(step: Step): boolean {
+  return events(step, 4070).length > 0;
+}
+
 /** An IMC start attempt in this step: it entered StartPending. */
 export function startAttempts(step: Step): number {
   return transitions(step).filter((t) => t.to === 'StartPending').length;
