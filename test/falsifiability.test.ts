@@ -12,8 +12,9 @@ const SEED = Number(process.env.IMS_SEED ?? 20261121);
 const RUNS = 300;
 
 describe(`falsifiability (seed ${SEED})`, () => {
-  it('has a variant for every property, and its variants name only real properties', () => {
-    for (const p of PROPERTIES) expect(VARIANTS.filter((v) => v.breaks.includes(p.name)).map((v) => v.name), p.name).not.toEqual([]);
+  it('has a variant for every property (pending ones excepted), and its variants name only real properties', () => {
+    // A pending property is a scaffold; once `pending` is removed it needs a variant here.
+    for (const p of PROPERTIES.filter((x) => !x.pending)) expect(VARIANTS.filter((v) => v.breaks.includes(p.name)).map((v) => v.name), p.name).not.toEqual([]);
     for (const v of VARIANTS) for (const name of v.breaks) expect(() => property(name), v.name).not.toThrow();
     expect(new Set(VARIANTS.map((v) => v.name)).size).toBe(VARIANTS.length);
   });

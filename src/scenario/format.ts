@@ -14,6 +14,11 @@ export const FORMAT = 'ims-harness/scenario@1';
 
 const SERVICE_STATES = ['Stopped', 'StartPending', 'Running', 'StopPending'] as const;
 
+/** Where mail waits on its way through the server (Q168139: MTS-IN and MTS-OUT stall). */
+export const WAITING_PLACES = ['in', 'MTS-IN', 'MTS-OUT'] as const;
+
+const count = z.number().int().min(0);
+
 function argSchema(spec: ArgSpec): z.ZodType {
   switch (spec.type) {
     case 'enum': return z.enum(spec.values as [string, ...string[]]);
@@ -26,7 +31,7 @@ function argSchema(spec: ArgSpec): z.ZodType {
 /** What must be observed once a step has run. Every field is optional; each one given is checked. */
 export const stepExpectation = z.strictObject({
   ok: z.boolean().optional().describe("Whether the operation's actor succeeded."),
-  reply: z.string().optional().describe("The SMTP client's last reply line, exactly, or 'connection refused' / 'connection dropped at end of data'."),
+  reply: z.string().optional().describe("The SMTP reply that decided the delivery (the last one before QUIT), exactly, or 'connection refused' / 'connection dropped at end of data'."),
   accepted: z.boolean().optional().describe('Whether the server took the message (2xx at the end of DATA) or queued the submission.'),
   logon: z.enum(['completed', 'does not complete', 'failed']).optional(),
   events: z.array(z.number().int()).optional().describe('IDs of the events logged during the step, in order, exactly.'),
@@ -34,7 +39,9 @@ export const stepExpectation = z.strictObject({
   services: z.record(z.string(), z.enum(SERVICE_STATES)).optional().describe('Service states after the step.'),
   spool: z.partialRecord(z.enum(SPOOL_DIRS), z.boolean()).optional().describe('Spool directories that exist (true) or not (false) after the step.'),
   adminMailbox: z.enum(['not-set', 'missing', 'not-a-mailbox', 'mailbox']).optional().describe('What the administrator-mailbox pointer names after the step.'),
-});
+  waiting: z.partialRecord(z.enum(WAITING_PLACES), count).optional().describe('How many messages wait in the in directory, MTS-IN and MTS-OUT after the step.'),
+  mailboxes: z.record(z.string().min(1), count).optional().describe("How many messages each named recipient's mailbox holds after the step."),
+}).meta({ id: 'StepExpectation', description: 'What must be observed once the step has run; each field given is checked.' });
 
 export type StepExpectation = z.infer<typeof stepExpectation>;
 

@@ -8,6 +8,7 @@ import { DEFAULT_INTERPRETATIONS, INTERPRETATION_IDS, type Interpretations } fro
 import { releaseName, type Release } from '../model/release.ts';
 import { FORMAT, type ScenarioFile } from './format.ts';
 import { reduce } from './reduce.ts';
+import { saveScenario } from './save.ts';
 
 export interface FailureContext {
   readonly property: Property;
@@ -62,4 +63,11 @@ export function failureScenario(ctx: FailureContext): ScenarioFile {
     },
     steps,
   };
+}
+
+/** Writes the failure down under `dir` as `<claim>-<release>[-<variant>].json`; returns the path. */
+export function keepFailure(dir: string, ctx: FailureContext): string {
+  const file = failureScenario(ctx);
+  const claim = file.origin.kind === 'failure' ? file.origin.claim : ctx.property.name;
+  return saveScenario(dir, file, [claim, file.release, ...(ctx.variant ? [ctx.variant.name] : [])].join('-'));
 }

@@ -1,0 +1,56 @@
+// npm run replay -- <file> [--json]: replays one scenario file and prints its timeline, then
+// the verdict. Exit 0 when it behaves as the file says, 1 when not, 2 for a bad file or bad
+// arguments. Reads the file only; writes nothing but stdout and stderr.
+
+import { parseArgs } from 'node:util';
+import { pathToFileURL } from 'node:url';
+import { loadScenario } from '../scenario/load.ts';
+import { ScenarioError } from '../scenario/problems.ts';
+import { replay } from '../scenario/replay.ts';
+import { renderTimeline, replayTimeline } from '../scenario/timeline.ts';
+
+export const USAGE = `usage: npm run replay -- <scenario.json> [--json]
+
+Replays a scenario file on the model and prints its timeline, then the verdict.
+  --json   the same timeline and verdict as JSON, for tools
+Exit status: 0 it behaves as the file says, 1 it does not, 2 bad file or arguments.
+`;
+
+export interface Io {
+  out(text: string): void;
+  err(text: string): void;
+}
+
+const STDIO: Io = { out: (t) => void process.stdout.write(t), err: (t) => void process.stderr.write(t) };
+
+export function main(argv: readonly string[], io: Io = STDIO): number {
+  let parsed;
+  try {
+    parsed = parseArgs({ args: [...argv], allowPositionals: true, options: { json: { type: 'boolean' }, help: { type: 'boolean', short: 'h' } } });
+  } catch (e) {
+    io.err(`${(e as Error).message}\n\n${USAGE}`);
+    return 2;
+  }
+  if (parsed.values.help) {
+    io.out(USAGE);
+    return 0;
+  }
+  if (parsed.positionals.length !== 1) {
+    io.err(`${parsed.positionals.length ? 'give one scenario file at a time' : 'no scenario file given'}\n\n${USAGE}`);
+    return 2;
+  }
+  let loaded;
+  try {
+    loaded = loadScenario(parsed.positionals[0]!);
+  } catch (e) {
+    if (!(e instanceof ScenarioError)) throw e;
+    io.err(`${e.message}\n`);
+    return 2;
+  }
+  const r = replay(loaded);
+  const t = replayTimeline(r);
+  io.out(parsed.values.json ? `${JSON.stringify(t, null, 2)}\n` : renderTimeline(t));
+  return r.verdict.behaves ? 0 : 1;
+}
+
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) process.exitCode = main(process.argv.slice(2));

@@ -1,0 +1,66 @@
+// The timeline as text for people: a header, the boot in one line, each step with its clock,
+// the operation in words, the outcome, one line per observation (quoted texts behind a "|"
+// gutter, so blank lines and exact wording show), the expectations checked, the verdict.
+
+import type { Outcome } from '../faults/interpreter.ts';
+import { mismatchText, verdictText } from './replay.ts';
+import type { Timeline, TimelineObservation } from './timeline.ts';
+
+const MET = '✓';
+const UNMET = '✗';
+
+export function renderTimeline(t: Timeline): string {
+  const out: string[] = [];
+  if (t.title) out.push(t.title);
+  if (t.file) out.push(`file      ${t.file}`);
+  out.push(`release   ${t.release} (${t.product})`);
+  const readings = Object.entries(t.readings);
+  out.push(`readings  ${readings.length ? readings.map(([id, alt]) => `${id}=${alt}`).join(', ') : 'the defaults'}${readings.length ? ' (others at their defaults)' : ''}`);
+  if (t.variant) out.push(`variant   ${t.variant.name}: ${t.variant.description}`);
+  if (t.judge) out.push(`judged by ${t.judge.properties.length ? t.judge.properties.join('; ') : '(no property)'}: each must say ${t.judge.verdict === 'holds' ? 'it holds' : `${t.judge.claim} is violated`}`);
+  out.push('');
+  out.push(`setup     until ${t.setup.clock}: installed and booted; ${Object.entries(t.setup.services).map(([s, state]) => `${s} ${state}`).join(', ')}`);
+  for (const o of t.setup.observations) out.push(...observationLines(o, o.clock));
+  for (const s of t.steps) {
+    out.push('');
+    out.push(`[${s.index}] ${s.clock}  ${s.time}  ${s.call}`);
+    out.push(`    ${s.summary}`);
+    if (s.note) out.push(...s.note.split('\n').map((line, i) => `    ${i === 0 ? 'note: ' : '      '}${line}`));
+    const outcome = outcomeText(s.outcome);
+    if (outcome) out.push(`    => ${outcome}`);
+    let shown = s.clock;
+    for (const o of s.observations) {
+      out.push(...observationLines(o, o.clock === shown ? '' : o.clock));
+      shown = o.clock;
+    }
+    for (const c of s.checks) out.push(`    ${c.met ? MET : UNMET} expect ${c.field} ${c.met ? `= ${JSON.stringify(c.expected)}` : `: expected ${JSON.stringify(c.expected)}, observed ${JSON.stringify(c.observed)}`}`);
+  }
+  if (t.verdict) out.push('', ...verdictLines(t.verdict));
+  return `${out.join('\n')}\n`;
+}
+
+/** One line, its clock left blank when it is the same as the line above's. */
+function observationLines(o: TimelineObservation, clock: string): string[] {
+  const head = `    ${clock.padEnd(7)} ${o.label.padEnd(9)} ${o.text}`;
+  return [head, ...(o.quoted ?? []).map((line) => `${' '.repeat(22)}| ${line}`.trimEnd())];
+}
+
+/** What the actor saw, in one line; nothing when a step simply happened (time passing). */
+function outcomeText(o: Outcome): string | undefined {
+  const lines = o.detail?.split('\n') ?? [];
+  const first = lines.length > 1 ? `${lines[0]} ...` : lines[0];
+  const message = o.messageId ? ` [${o.messageId}]` : '';
+  if (o.accepted !== undefined) return `${o.accepted ? 'accepted' : 'not accepted'}${first ? `: ${first}` : ''}${message}`;
+  if (o.ok) return first ? `done: ${first}` : undefined;
+  return `failed${first ? `: ${first}` : ''}${message}`;
+}
+
+function verdictLines(v: NonNullable<Timeline['verdict']>): string[] {
+  const expectations = v.checks.flat();
+  const met = expectations.filter((c) => c.met).length;
+  const lines = [`verdict: ${v.behaves ? 'behaves as the file says' : `does NOT behave as the file says (${v.mismatches.length} mismatch${v.mismatches.length === 1 ? '' : 'es'})`}`];
+  for (const j of v.judgements) lines.push(`  ${j.met ? MET : UNMET} ${j.property}: ${verdictText(j.verdict)}${j.met ? '' : ` (the file says: ${j.expected === 'holds' ? 'holds' : `violated ${j.claim}`})`}`);
+  lines.push(`  ${met === expectations.length ? MET : UNMET} ${met} of ${expectations.length} expectations met`);
+  for (const m of v.mismatches) if (!m.field.startsWith('judge:')) lines.push(`    ${UNMET} ${mismatchText(m)}`);
+  return lines;
+}
