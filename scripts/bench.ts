@@ -1,0 +1,146 @@
+// npm run bench [-- --no-test]: how fast the model and the harness are. (a) model steps per
+// second on one thread, memfs volume included; (b) the harness's overhead over the bare model;
+// (c) worker scaling; (d) time to detect each falsifiability variant; (e) npm test's wall time.
+
+import { spawnSync } from 'node:child_process';
+import { availableParallelism } from 'node:os';
+import { parseArgs } from 'node:util';
+import * as fc from 'fast-check';
+import { ops } from '../src/faults/arbitraries.ts';
+import type { Op } from '../src/faults/operations.ts';
+import { checkProperty } from '../src/harness/check.ts';
+import { releasesOf } from '../src/harness/claims.ts';
+import { run } from '../src/harness/run.ts';
+import { DEFAULT_INTERPRETATIONS, withReadings } from '../src/model/interpretations.ts';
+import { RELEASES, releaseName } from '../src/model/release.ts';
+import { planCampaign } from '../src/campaign/plan.ts';
+import { runTasks } from '../src/campaign/pool.ts';
+import { table } from '../src/campaign/render.ts';
+import { PROPERTIES, property } from '../properties/index.ts';
+import { VARIANTS } from '../properties/variants/index.ts';
+
+const SEED = 20261121;
+const { values } = parseArgs({ options: { 'no-test': { type: 'boolean' }, steps: { type: 'string' } } });
+const STEPS = Number(values.steps ?? 30_000);
+
+const fmt = (n: number, digits = 0) => n.toLocaleString('en-US', { maximumFractionDigits: digits, minimumFractionDigits: digits });
+const timed = <T>(f: () => T): [T, number] => {
+  const t = performance.now();
+  const value = f();
+  return [value, performance.now() - t];
+};
+
+function modelThroughput(): void {
+  console.log(`(a) The model alone on one thread: generated scenarios run through run(), memfs volume included, ${fmt(STEPS)} steps per release`);
+  // Warm the JIT first, or the first release pays for it.
+  for (const scenario of fc.sample(ops(RELEASES[0]!, { minLength: 10, maxLength: 40, size: 'max' }), { seed: SEED + 1, numRuns: 300 })) run({ release: RELEASES[0]!, ops: scenario });
+  const rows = [['Release', 'Scenarios', 'Steps', 'ms', 'steps/s']];
+  let steps = 0;
+  let ms = 0;
+  for (const release of RELEASES) {
+    const scenarios = fc.sample(ops(release, { minLength: 10, maxLength: 40, size: 'max' }), { seed: SEED, numRuns: Math.ceil(STEPS / 10) });
+    let s = 0;
+    let n = 0;
+    const [, t] = timed(() => {
+      for (const scenario of scenarios) {
+        if (s >= STEPS) break;
+        run({ release, ops: scenario });
+        s += scenario.length;
+        n += 1;
+      }
+    });
+    rows.push([releaseName(release), fmt(n), fmt(s), fmt(t), fmt((s / t) * 1000)]);
+    steps += s;
+    ms += t;
+  }
+  rows.push(['all', '', fmt(steps), fmt(ms), fmt((steps / ms) * 1000)]);
+  console.log(table(rows, new Set([1, 2, 3, 4])));
+  console.log(`model: ${fmt((steps / ms) * 1000)} steps/s per core\n`);
+}
+
+function harnessOverhead(): void {
+  const numRuns = 50;
+  console.log(`(b) The harness over the bare model: every property on its first release, ${numRuns} runs, checked with fast-check vs. the same scenarios run bare`);
+  let checked = { steps: 0, ms: 0 };
+  let bare = { steps: 0, ms: 0 };
+  let same = true;
+  for (const p of PROPERTIES) {
+    const release = releasesOf(p.claims)[0]!;
+    const [result, tc] = timed(() => checkProperty(p, { release, seed: SEED, numRuns }));
+    const scenarios: Op[][] = fc.sample(p.scenario(release, DEFAULT_INTERPRETATIONS), { seed: SEED, numRuns });
+    const [steps, tb] = timed(() => scenarios.reduce((n, scenario) => n + run({ release, ops: scenario }).steps.length, 0));
+    same &&= steps === result.steps;
+    checked = { steps: checked.steps + result.steps, ms: checked.ms + tc };
+    bare = { steps: bare.steps + steps, ms: bare.ms + tb };
+  }
+  const perStep = (x: { steps: number; ms: number }) => (x.ms * 1000) / x.steps;
+  console.log(table([
+    ['', 'Steps', 'ms', 'µs/step', 'steps/s'],
+    ['checked (fast-check + checkers)', fmt(checked.steps), fmt(checked.ms), fmt(perStep(checked), 1), fmt((checked.steps / checked.ms) * 1000)],
+    ['bare (run() only)', fmt(bare.steps), fmt(bare.ms), fmt(perStep(bare), 1), fmt((bare.steps / bare.ms) * 1000)],
+  ], new Set([1, 2, 3, 4])));
+  console.log(`harness overhead: ${fmt((perStep(checked) / perStep(bare) - 1) * 100)}% per step${same ? '' : ' (the sampled scenarios differ from the checked ones; compare per step)'}\n`);
+}
+
+async function workerScaling(): Promise<void> {
+  const runs = 100;
+  const tasks = planCampaign({ seed: SEED, runs, articles: [], claims: [], versions: [], matrix: false, matrixScope: 'articles', variant: null });
+  console.log(`(c) Worker scaling: the main table's ${tasks.length} tasks at ${runs} runs in the main thread and on 1 and 2 worker threads (startup included; workers start cold, the main thread is warm from (a) and (b)); this machine has ${availableParallelism()} CPUs`);
+  const measured = new Map<number, { ms: number; steps: number; cpu: number }>();
+  for (const workers of [0, 1, 2]) {
+    const t = performance.now();
+    const cpu = process.cpuUsage();
+    const results = await runTasks(tasks, { workers });
+    const ms = performance.now() - t;
+    const used = process.cpuUsage(cpu);
+    const steps = results.reduce((n, r) => n + (r.outcome.status === 'done' ? r.outcome.steps : 0), 0);
+    measured.set(workers, { ms, steps, cpu: (used.user + used.system) / 1000 / ms });
+  }
+  const base = measured.get(1)!.ms;
+  const rows = [['Workers', 'Wall ms', 'Steps', 'steps/s', 'vs 1 worker', 'CPUs busy']];
+  for (const [workers, b] of measured) rows.push([workers ? String(workers) : '0 (main thread)', fmt(b.ms), fmt(b.steps), fmt((b.steps / b.ms) * 1000), `${fmt(base / b.ms, 2)}x`, fmt(b.cpu, 2)]);
+  console.log(`${table(rows, new Set([1, 2, 3, 4, 5]))}\n`);
+}
+
+function detection(): void {
+  const numRuns = 300;
+  console.log(`(d) Time to detect each falsifiability variant: releases in order, up to ${numRuns} runs each, until the first failure`);
+  const rows = [['Variant', 'Property', 'Release', 'Runs', 'ms', 'Shrunk', 'Claim']];
+  for (const v of VARIANTS) {
+    for (const name of v.breaks) {
+      const p = property(name);
+      const readings = withReadings(v.readings ?? {});
+      let runs = 0;
+      let ms = 0;
+      let found: string[] | undefined;
+      for (const release of releasesOf(p.claims)) {
+        const [r, t] = timed(() => checkProperty(p, { release, readings, variant: v.parts ? { parts: v.parts } : {}, seed: SEED, numRuns }));
+        runs += r.runs;
+        ms += t;
+        if (r.failure) {
+          found = [releaseName(release), fmt(runs), fmt(ms), String(r.failure.ops.length), r.failure.verdict.claim];
+          break;
+        }
+      }
+      rows.push([v.name, name.split(' ')[0]!, ...(found ?? ['not found', fmt(runs), fmt(ms), '', ''])]);
+    }
+  }
+  console.log(`${table(rows, new Set([3, 4, 5]))}\n`);
+}
+
+function testSuite(): void {
+  console.log('(e) npm test (npx vitest run), wall time');
+  const t = performance.now();
+  const r = spawnSync('npx', ['vitest', 'run'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
+  const ms = performance.now() - t;
+  // eslint-disable-next-line no-control-regex
+  const plain = `${r.stdout}${r.stderr}`.replace(/\x1b\[[0-9;]*m/g, '');
+  const counts = /^\s*Tests\s+(.*)$/m.exec(plain)?.[1]?.trim() ?? 'no summary';
+  console.log(`npm test: ${fmt(ms / 1000, 1)} s wall, exit ${r.status}; ${counts}\n`);
+}
+
+modelThroughput();
+harnessOverhead();
+await workerScaling();
+detection();
+if (!values['no-test']) testSuite();

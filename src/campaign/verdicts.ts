@@ -1,0 +1,78 @@
+// The verdict table: per claim and per invariant, the runs, steps and coverage of its
+// properties on its releases under the default readings, and what they say. A claim whose
+// trigger no run reached has not been checked: it is "not reached", never "holds".
+
+import { CLAIMS, INVARIANTS } from '../harness/claims.ts';
+import { PROPERTIES } from '../../properties/index.ts';
+import { INVARIANT_ARTICLE } from './plan.ts';
+import type { TaskRecord } from './records.ts';
+
+export type VerdictName = 'holds' | 'violated' | 'not reached' | 'not run' | 'error';
+
+export interface Break {
+  readonly claim: string;
+  readonly release: string;
+  readonly property: string;
+  readonly explanation: string;
+  readonly scenario: string;
+}
+
+export interface ClaimRow {
+  readonly id: string;
+  readonly article: string;
+  readonly section: string;
+  readonly versions: readonly string[];
+  readonly releases: readonly string[];
+  readonly runs: number;
+  readonly steps: number;
+  /** Runs that reached the claim's trigger, summed over its properties and releases. */
+  readonly coverage: number;
+  readonly verdict: VerdictName;
+  readonly violations: readonly Break[];
+  readonly errors: readonly string[];
+}
+
+const CATALOGUE = [
+  ...CLAIMS.map((c) => ({ id: c.id, article: c.article, section: c.section, versions: c.versions })),
+  ...INVARIANTS.map((i) => ({ id: i.id, article: INVARIANT_ARTICLE, section: 'INVARIANT', versions: i.versions })),
+];
+
+const checks = (property: string, claim: string) => PROPERTIES.find((p) => p.name === property)?.claims.includes(claim) ?? false;
+
+export function breaksOf(records: readonly TaskRecord[], claim?: string): Break[] {
+  return records.flatMap((r) =>
+    r.violation && (claim === undefined || r.violation.claim === claim)
+      ? [{ claim: r.violation.claim, release: r.release, property: r.property, explanation: r.violation.explanation, scenario: r.violation.scenario }]
+      : [],
+  );
+}
+
+export function verdictOf(records: readonly TaskRecord[], claim: string): VerdictName {
+  if (records.some((r) => r.violation?.claim === claim)) return 'violated';
+  if (records.some((r) => r.status === 'error')) return 'error';
+  if (records.some((r) => r.status === 'not run')) return 'not run';
+  return records.reduce((n, r) => n + r.reached, 0) > 0 ? 'holds' : 'not reached';
+}
+
+/** Rows for the claims and invariants checked by the given records (default readings only). */
+export function claimRows(records: readonly TaskRecord[]): ClaimRow[] {
+  const main = records.filter((r) => r.reading === null);
+  return CATALOGUE.flatMap((c) => {
+    const mine = main.filter((r) => checks(r.property, c.id));
+    if (!mine.length) return [];
+    const sum = (f: (r: TaskRecord) => number) => mine.reduce((n, r) => n + f(r), 0);
+    return [{
+      id: c.id,
+      article: c.article,
+      section: c.section,
+      versions: c.versions,
+      releases: [...new Set(mine.map((r) => r.release))],
+      runs: sum((r) => r.runs),
+      steps: sum((r) => r.steps),
+      coverage: sum((r) => r.reached),
+      verdict: verdictOf(mine, c.id),
+      violations: breaksOf(mine, c.id),
+      errors: mine.flatMap((r) => (r.error ? [`${r.id}: ${r.error}`] : [])),
+    }];
+  });
+}

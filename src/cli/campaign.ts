@@ -1,0 +1,32 @@
+// npm start: the campaign. The tables for people on stdout, the progress line on stderr, the
+// JSON report in a file; exit 1 when a claim is violated under the default readings, 2 for
+// bad options.
+
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { dirname } from 'node:path';
+import { parseCampaignArgs, USAGE, UsageError } from '../campaign/args.ts';
+import { runCampaign } from '../campaign/campaign.ts';
+import { render } from '../campaign/render.ts';
+import { exitCode, serialise } from '../campaign/report.ts';
+
+export async function main(argv: readonly string[]): Promise<number> {
+  let options;
+  try {
+    options = parseCampaignArgs(argv);
+  } catch (e) {
+    if (!(e instanceof UsageError)) throw e;
+    process.stderr.write(`campaign: ${e.message}\n(npm start -- --help for the options)\n`);
+    return 2;
+  }
+  if (options.help) {
+    process.stdout.write(`${USAGE}\n`);
+    return 0;
+  }
+  const report = await runCampaign(options);
+  mkdirSync(dirname(options.report), { recursive: true });
+  writeFileSync(options.report, serialise(report));
+  process.stdout.write(render(report, options.report));
+  return exitCode(report);
+}
+
+process.exitCode = await main(process.argv.slice(2));
