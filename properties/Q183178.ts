@@ -111,7 +111,7 @@ export const failsOnlyAtAutomaticStart: Property = {
   name: 'Q183178-S2 fails only at the automatic start',
   claims: ['Q183178-S2', 'Q183178-W1'],
   checks: 'When the automatic start after a reboot fails with 4071 although the administrator mailbox is right, a manual start once the directory answers makes the IMS run.',
-  notCovered: 'That such reboots exist is the claim\'s "in some cases": it shows as coverage, not as a verdict.',
+  notCovered: 'That such reboots happen at all (the claim says only sometimes) shows as coverage, not as a verdict.',
   scenario: (r) =>
     story(
       ops(r, { weights: QUIET, maxLength: 4 }),

@@ -45,7 +45,7 @@ export const INTERPRETATIONS = {
     default: 'recreate',
     reason:
       'Q231737 says a restart resolves the problem until the directory is deleted again, which a start that fails could not do; ' +
-      'its resolution step "verify that in exists" reads as a precaution, not as proof that the IMS cannot recreate it.',
+      'its resolution step of verifying that in exists reads as a precaution, not as proof that the IMS cannot recreate it.',
   }),
   adminMailboxEvents: reading({
     question: 'An unusable administrator mailbox: event 4071 (Q183178) or events 2140 and 100 (Q246115)?',
@@ -62,14 +62,14 @@ export const INTERPRETATIONS = {
       'Q246115 covers 4.0 as well and names a different cause: a mailbox that is not a valid mailbox. Splitting by cause lets both articles hold.',
   }),
   lowDisk: reading({
-    question: 'When is the disk "low" for the IMC?',
+    question: 'When is the disk low for the IMC?',
     articles: ['Q146791'],
     alternatives: {
       'below-reserve': 'The IMC refuses inbound SMTP with 421 while free space is under its reserve (10 MiB).',
       'write-fails': 'The IMC accepts calls until writing the message itself fails for lack of space.',
     },
     default: 'below-reserve',
-    reason: 'Q146791 speaks of running "low", not out, of disk space; a reserve checked before mail is taken in is the reading in which low space alone refuses mail.',
+    reason: 'Q146791 speaks of running low on disk space, not out of it; a reserve checked before mail is taken in is the reading in which low space alone refuses mail.',
   }),
   lowDiskAtStart: reading({
     question: 'Does the connector start while the disk is low?',
@@ -91,7 +91,7 @@ export const INTERPRETATIONS = {
       either: 'Any message with bad MIME headers or bad TNEF.',
     },
     default: 'both',
-    reason: 'Q168139 names the combination as the cause: "bad MIME headers and bad TNEF".',
+    reason: 'Q168139 names the combination of bad MIME headers and bad TNEF as the cause.',
   }),
   rewindFixedIn: reading({
     question: 'Which 5.0 service pack fixes the rewind loop?',
@@ -101,10 +101,10 @@ export const INTERPRETATIONS = {
       sp2: 'Service Pack 2 only.',
     },
     default: 'sp1',
-    reason: 'The article was written in the spring of 1997 and says "the latest ... Service Pack"; the first one after it was SP1. Only SP0 (affected) and SP2 (the last, fixed in both readings) are anchored by a claim.',
+    reason: 'The article was written in the spring of 1997 and names the latest service pack as the fix; the first one after it was SP1. Only SP0 (affected) and SP2 (the last, fixed in both readings) are anchored by a claim.',
   }),
   autoStartInaccessible: reading({
-    question: 'What makes the administrator mailbox "inaccessible" only at the automatic start after a reboot (Q183178)?',
+    question: 'What makes the administrator mailbox inaccessible only at the automatic start after a reboot (Q183178)?',
     articles: ['Q183178'],
     alternatives: {
       'directory-warming-up': 'The directory reports Running to the Service Control Manager before it answers reads; an IMS that initialises in that window cannot read the pointer.',

@@ -61,7 +61,7 @@ function adminMailboxEvents(imc: boolean, fault: AdminMailboxFault, readings: In
   }
 }
 
-// Q168139 is a 5.0 problem, "corrected in the latest ... Service Pack" (4.0 and 5.5: A-REWIND-VERSIONS).
+// Q168139 is a 5.0 problem that its latest service pack corrects (4.0 and 5.5: A-REWIND-VERSIONS).
 function hasRewindBug(release: Release, readings: Interpretations): boolean {
   if (release.version !== '5.0') return false;
   const fixedIn = readings.rewindFixedIn === 'sp1' ? 1 : 2;
