@@ -51,6 +51,8 @@ function nearestNode(root: Node, path: JsonPath): Node {
 
 function syntaxMessage(text: string, e: ParseError): string {
   const atEnd = e.offset >= text.trimEnd().length;
+  // An unterminated string or number is reported where it starts: it is truncation if it runs to the end.
+  const runsToEnd = e.offset + e.length >= text.trimEnd().length;
   const token = JSON.stringify(text.slice(e.offset, e.offset + Math.min(Math.max(e.length, 1), 20)));
   const truncated = 'the file ends too early: it looks truncated';
   switch (printParseErrorCode(e.error)) {
@@ -65,8 +67,8 @@ function syntaxMessage(text: string, e: ParseError): string {
     case 'EndOfFileExpected': return 'unexpected text after the end of the scenario';
     case 'InvalidCommentToken':
     case 'UnexpectedEndOfComment': return 'comments are not allowed in JSON; use a step\'s "note"';
-    case 'UnexpectedEndOfString': return atEnd ? `${truncated} (a string is not closed)` : 'a string is not closed on its line (write a line break inside a string as \\n)';
-    case 'UnexpectedEndOfNumber': return atEnd ? `${truncated} (a number is cut off)` : 'a number is cut off';
+    case 'UnexpectedEndOfString': return runsToEnd ? `${truncated} (a string is not closed)` : 'a string is not closed on its line (write a line break inside a string as \\n)';
+    case 'UnexpectedEndOfNumber': return runsToEnd ? `${truncated} (a number is cut off)` : 'a number is cut off';
     case 'InvalidUnicode': return 'a \\u escape needs four hexadecimal digits';
     case 'InvalidEscapeCharacter': return 'a backslash in a string must be written \\\\ (as in C:\\\\exchsrvr)';
     case 'InvalidCharacter': return 'a control character (a tab or a line break) inside a string must be escaped';

@@ -54,6 +54,8 @@ describe('loading a scenario file', () => {
     const cut = text.slice(0, Math.floor(text.length / 2));
     const { line } = position(cut, cut.length);
     expect(refusal(put(dir, 'truncated.json', cut))).toMatch(new RegExp(`truncated\\.json:${line}:\\d+: the file ends too early: it looks truncated`));
+    // Cut inside a string: reported where the string starts, and still recognised as truncation.
+    expect(refusal(put(dir, 'cut-string.json', '{ "title": "Q146791 sto'))).toMatch(/cut-string\.json:1:12: the file ends too early: it looks truncated \(a string is not closed\)/);
     expect(refusal(put(dir, 'prose.json', 'This is a scenario, honest.\n'))).toMatch(/prose\.json:1:1: this is not JSON: unexpected "This/);
     expect(refusal(put(dir, 'comment.json', '// hello\n{}'))).toMatch(/comment\.json:1:1: comments are not allowed in JSON/);
     expect(refusal(put(dir, 'trailing.json', '{ "title": "t", }'))).toMatch(/trailing\.json:1:17: a comma before } is not allowed/);
