@@ -12,7 +12,7 @@ describe('campaign options', () => {
     [['--seed', '1.5'], /--seed: "1.5" is not a whole number/],
     [['--budget=-3'], /--budget: "-3" is not a number of seconds/],
     [['--budget', 'soon'], /--budget: "soon" is not a number of seconds/],
-    [['--article', 'Q999999'], /--article: no article "Q999999"/],
+    [['--article', 'Q000000'], /--article: no article "Q000000"/],
     [['--claim', 'Q146791-Z9'], /--claim: no claim or invariant "Q146791-Z9"/],
     [['--version', '6.0'], /--version: no release "6.0"/],
     [['--workers', 'two'], /--workers: "two" is not a whole number/],

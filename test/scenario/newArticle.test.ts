@@ -17,6 +17,14 @@ for (const d of ['src', 'node_modules']) symlinkSync(join(REPO, d), join(root, d
 const claimsPath = join(root, 'properties/claims.json');
 const indexPath = join(root, 'properties/index.ts');
 
+/** Ids no article in the catalogue uses, so that these tests hold after a user has added articles. */
+const taken = new Set((JSON.parse(readFileSync(claimsPath, 'utf8')).articles as { id: string }[]).map((a) => a.id));
+const unused = (from: number): string => {
+  for (let n = from; ; n++) if (!taken.has(`Q${n}`)) return `Q${n}`;
+};
+const ID = unused(123456);
+const OTHER = unused(999000);
+
 function newArticle(...args: string[]): { code: number; out: string; err: string } {
   let out = '';
   let err = '';
@@ -36,9 +44,9 @@ describe('new-article', () => {
       [['Q12345', 'Short id'], /bad KB id "Q12345": expected Q and six digits/],
       [['KB123456', 'Wrong prefix'], /bad KB id/],
       [['Q146791', 'Again'], /Q146791 is already in the catalogue \("XFOR: IMC Cannot Receive Message with Missing Folder"\)/],
-      [['Q123456'], /no title given for Q123456/],
-      [['Q123456', '  '], /no title given/],
-      [['Q123456', 'Title', '--versions', '6.0'], /unknown version "6\.0"/],
+      [[ID], new RegExp(`no title given for ${ID}`)],
+      [[ID, '  '], /no title given/],
+      [[ID, 'Title', '--versions', '6.0'], /unknown version "6\.0"/],
       [[], /no KB id given/],
     ] as const) {
       const r = newArticle(...args);
@@ -53,7 +61,7 @@ describe('new-article', () => {
     const index = readFileSync(indexPath, 'utf8');
     writeFileSync(indexPath, index.replace('...INVARIANTS]', '...OTHERS]'));
     const before = state();
-    const r = newArticle('Q999999', 'XFOR: Something');
+    const r = newArticle(OTHER, 'XFOR: Something');
     expect(r.code).toBe(2);
     expect(r.err).toMatch(/properties\/index\.ts has no PROPERTIES list/);
     expect(state()).toBe(before);
@@ -63,31 +71,35 @@ describe('new-article', () => {
 
   it('adds the article, its placeholder claims and a pending property each that compiles, loads and is registered', () => {
     const claimsBefore = readFileSync(claimsPath, 'utf8');
-    const r = newArticle('Q123456', 'XFOR: A "New" Problem', '--versions', '5.0,5.5');
+    const indexBefore = readFileSync(indexPath, 'utf8');
+    const lastArticle = (JSON.parse(claimsBefore).articles as { id: string }[]).at(-1)!.id;
+    const lastListed = /\.\.\.(Q\d{6}), \.\.\.INVARIANTS\]/.exec(indexBefore)![1];
+    const r = newArticle(ID, 'XFOR: A "New" Problem', '--versions', '5.0,5.5');
     expect(r.code, r.err).toBe(0);
-    expect(r.out).toContain('added Q123456 "XFOR: A \\"New\\" Problem" (5.0, 5.5)');
+    expect(r.out).toContain(`added ${ID} "XFOR: A \\"New\\" Problem" (5.0, 5.5)`);
     const claims = readFileSync(claimsPath, 'utf8');
     const catalogue = JSON.parse(claims);
-    expect(catalogue.articles.at(-1)).toEqual({ id: 'Q123456', title: 'XFOR: A "New" Problem', versions: ['5.0', '5.5'] });
-    const added = catalogue.claims.filter((c: { article: string }) => c.article === 'Q123456');
-    expect(added.map((c: { id: string; section: string }) => `${c.id} ${c.section}`)).toEqual(['Q123456-S1 SYMPTOMS', 'Q123456-C1 CAUSE', 'Q123456-R1 RESOLUTION']);
+    expect(catalogue.articles.at(-1)).toEqual({ id: ID, title: 'XFOR: A "New" Problem', versions: ['5.0', '5.5'] });
+    const added = catalogue.claims.filter((c: { article: string }) => c.article === ID);
+    expect(added.map((c: { id: string; section: string }) => `${c.id} ${c.section}`)).toEqual([`${ID}-S1 SYMPTOMS`, `${ID}-C1 CAUSE`, `${ID}-R1 RESOLUTION`]);
     for (const c of added) expect(c).toMatchObject({ claim: expect.stringMatching(/^TODO: /), versions: ['5.0', '5.5'], properties: [expect.stringMatching(new RegExp(`^${c.id} `))] });
     // What was there is kept byte for byte; the new entries are two-space JSON like the rest.
-    const restored = claims.replace(/,\n    \{ "id": "Q123456"[^\n]*/, '').replace(/,\n    \{\n      "id": "Q123456-S1"[^]*?(?=\n  \],\n  "invariants")/, '');
+    const restored = claims.replace(new RegExp(`,\\n    \\{ "id": "${ID}"[^\\n]*`), '').replace(new RegExp(`,\\n    \\{\\n      "id": "${ID}-S1"[^]*?(?=\\n  \\],\\n  "invariants")`), '');
     expect(restored).toBe(claimsBefore);
-    expect(claims).toContain('    { "id": "Q168139", "title": "XFOR: IMS Inbound Mail Communication Problem", "versions": ["5.0"] },\n    { "id": "Q123456",');
-    expect(claims).toContain('    {\n      "id": "Q123456-S1", "article": "Q123456", "section": "SYMPTOMS",\n      "claim": "TODO: ');
-    expect(readFileSync(indexPath, 'utf8')).toContain("import { PROPERTIES as Q123456 } from './Q123456.ts';");
-    expect(readFileSync(indexPath, 'utf8')).toContain('...Q168139, ...Q123456, ...INVARIANTS]');
-    expect(readFileSync(join(root, 'properties/Q123456.ts'), 'utf8')).toContain('test/falsifiability.test.ts requires a variant');
-    expect(newArticle('Q123456', 'Twice').err).toMatch(/Q123456 is already in the catalogue/);
+    // The new article follows the last one there.
+    expect(claims).toMatch(new RegExp(`\\{ "id": "${lastArticle}"[^\\n]*\\},\\n    \\{ "id": "${ID}",`));
+    expect(claims).toContain(`    {\n      "id": "${ID}-S1", "article": "${ID}", "section": "SYMPTOMS",\n      "claim": "TODO: `);
+    expect(readFileSync(indexPath, 'utf8')).toContain(`import { PROPERTIES as ${ID} } from './${ID}.ts';`);
+    expect(readFileSync(indexPath, 'utf8')).toContain(`...${lastListed}, ...${ID}, ...INVARIANTS]`);
+    expect(readFileSync(join(root, `properties/${ID}.ts`), 'utf8')).toContain('test/falsifiability.test.ts requires a variant');
+    expect(newArticle(ID, 'Twice').err).toMatch(new RegExp(`${ID} is already in the catalogue`));
 
     // The generated TypeScript compiles and loads, registered, its properties pending.
-    expect(existsSync(join(root, 'properties/Q123456.ts'))).toBe(true);
-    const load = spawnSync(process.execPath, ['--import', 'tsx', join(REPO, 'test/scenario/fixtures/loadArticle.ts'), root, 'Q123456'], { cwd: REPO, encoding: 'utf8' });
+    expect(existsSync(join(root, `properties/${ID}.ts`))).toBe(true);
+    const load = spawnSync(process.execPath, ['--import', 'tsx', join(REPO, 'test/scenario/fixtures/loadArticle.ts'), root, ID], { cwd: REPO, encoding: 'utf8' });
     expect(load.status, load.stderr).toBe(0);
     const report = JSON.parse(load.stdout);
-    expect(report.mine.map((p: { name: string }) => p.name)).toEqual(['Q123456-S1 TODO symptoms', 'Q123456-C1 TODO cause', 'Q123456-R1 TODO resolution']);
+    expect(report.mine.map((p: { name: string }) => p.name)).toEqual([`${ID}-S1 TODO symptoms`, `${ID}-C1 TODO cause`, `${ID}-R1 TODO resolution`]);
     for (const p of report.mine) expect(p).toMatchObject({ pending: true, verdict: { holds: true }, reached: false });
   });
 });
