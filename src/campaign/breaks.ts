@@ -2,29 +2,16 @@
 // variant), so re-running a campaign replaces or keeps its files rather than piling up copies:
 // an existing file that already holds the same reduced scenario is left as it is.
 
-import { existsSync, readFileSync, unlinkSync } from 'node:fs';
+import { existsSync, unlinkSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { ScenarioFile } from '../scenario/format.ts';
+import { sameAs } from '../scenario/same.ts';
 import { saveScenario, slug } from '../scenario/save.ts';
 import { readingKey, type Task } from './plan.ts';
 
 export function breakName(task: Task, claim: string): string {
   return slug([claim, task.release, readingKey(task.reading), ...(task.variant ? [task.variant] : [])].join(' '));
-}
-
-/** What makes two saved failures the same scenario: not when or from which seed it was found. */
-function essence(f: ScenarioFile): string {
-  const o = f.origin.kind === 'failure' ? f.origin : undefined;
-  return JSON.stringify([f.release, f.interpretations, f.judge, f.steps, o?.property, o?.claim, o?.variant]);
-}
-
-function sameAs(path: string, file: ScenarioFile): boolean {
-  try {
-    return essence(JSON.parse(readFileSync(path, 'utf8')) as ScenarioFile) === essence(file);
-  } catch {
-    return false;
-  }
 }
 
 /** The scenario schema, generated into the repository's scenarios/ (src/cli/schema.ts). */

@@ -8,6 +8,7 @@ import { DEFAULT_INTERPRETATIONS, INTERPRETATION_IDS, type Interpretations } fro
 import { releaseName, type Release } from '../model/release.ts';
 import { FORMAT, type ScenarioFile } from './format.ts';
 import { reduce } from './reduce.ts';
+import { alreadySaved } from './same.ts';
 import { saveScenario } from './save.ts';
 
 export interface FailureContext {
@@ -68,6 +69,9 @@ export function failureScenario(ctx: FailureContext): ScenarioFile {
 /** Writes the failure down under `dir` as `<claim>-<release>[-<variant>].json`; returns the path. */
 export function keepFailure(dir: string, ctx: FailureContext): string {
   const file = failureScenario(ctx);
+  // The same failure found again (the next npm test, before it is fixed) is not saved twice.
+  const known = alreadySaved(dir, file);
+  if (known) return known;
   const claim = file.origin.kind === 'failure' ? file.origin.claim : ctx.property.name;
   return saveScenario(dir, file, [claim, file.release, ...(ctx.variant ? [ctx.variant.name] : [])].join('-'));
 }

@@ -9,6 +9,11 @@ import { describe, expect, it } from 'vitest';
 import { scenarioFiles } from '../../src/scenario/list.ts';
 import { loadScenario } from '../../src/scenario/load.ts';
 import { saveScenario } from '../../src/scenario/save.ts';
+import { checkProperty } from '../../src/harness/check.ts';
+import { withReadings } from '../../src/model/interpretations.ts';
+import { parseRelease } from '../../src/model/release.ts';
+import { keepFailure } from '../../src/scenario/fromFailure.ts';
+import { property } from '../../properties/index.ts';
 import { REPO, sample, scratch } from './helpers.ts';
 
 const root = scratch('save');
@@ -65,5 +70,23 @@ describe('saving a scenario', () => {
     const first = saveScenario(dir, sample(), 'x');
     const second = saveScenario(dir, sample(), 'x');
     expect([first, second]).toEqual([join(dir, 'x.json'), join(dir, 'x-2.json')]);
+  });
+});
+
+describe('keeping a failure', () => {
+  it('saves the same failure found again only once, and a different one beside it', () => {
+    const dir = join(root, 'kept');
+    const p = property('Q231737-S2 IMS stops with 4070 and 4131');
+    const readings = withReadings({ spoolLossWhileRunning: 'reject-every-version' });
+    const release = parseRelease('5.5')!;
+    const found = (seed: number) => checkProperty(p, { release, readings, seed, numRuns: 200 }).failure!;
+    const first = keepFailure(dir, { property: p, release, readings, failure: found(1), found: new Date() });
+    // The next npm test, with the same pinned seed, finds it again (at another time).
+    const again = keepFailure(dir, { property: p, release, readings, failure: found(1), found: new Date(Date.now() + 60_000) });
+    expect(again).toBe(first);
+    expect(scenarioFiles(dir)).toEqual([first]);
+    const other = keepFailure(dir, { property: p, release: parseRelease('5.0 SP0')!, readings, failure: found(1), found: new Date() });
+    expect(other).not.toBe(first);
+    expect(scenarioFiles(dir).sort()).toEqual([first, other].sort());
   });
 });
