@@ -51,10 +51,6 @@ export function failedOnSpool(step: Step): boolean {
   return events(step, 4070).length > 0;
 }
 
-/** An IMC start attempt in this step: it entered StartPending. */
-export function startAttempts(step: Step): number {
-  return transitions(step).filter((t) => t.to === 'StartPending').length;
-}
 
 /** What the administrator-mailbox pointer refers to, read off a snapshot. */
 export function pointerState(s: Snapshot): 'not-set' | 'missing' | 'not-a-mailbox' | 'mailbox' {

@@ -5,6 +5,7 @@
 
 import type { Permission } from '../model/acl.ts';
 import type { Timer } from '../model/clock.ts';
+import type { RecipientKind } from '../model/directory.ts';
 import { IMC } from '../model/exchangeServices.ts';
 import { IMCDATA, spoolPath, type SpoolDir } from '../model/paths.ts';
 import { ADMINISTRATOR, OUTSIDE_AGENT, type Group } from '../model/principals.ts';
@@ -45,7 +46,7 @@ export class Interpreter {
       case 'acl.remove': return this.setAcl(op.dir, op.group, null, op.subdirectories);
       case 'recipient.create': return this.administer(() => this.w.directory.create(op.name, op.kind) !== undefined, `${op.name} already exists`);
       case 'recipient.delete': return this.administer(() => this.deleteRecipient(op.name), `no recipient named ${op.name}`);
-      case 'recipient.recreate': return this.administer(() => (this.deleteRecipient(op.name), this.w.directory.create(op.name, op.kind) !== undefined), '');
+      case 'recipient.recreate': return this.administer(() => this.recreateRecipient(op.name, op.kind), '');
       case 'recipient.retype': return this.administer(() => this.w.directory.retype(op.name, op.kind) !== undefined, `no recipient named ${op.name}`);
       case 'adminMailbox.clear': return this.administer(() => this.w.adminMailbox.choose(null), '');
       case 'adminMailbox.set': return this.administer(() => this.w.adminMailbox.choose(op.name), `no recipient named ${op.name}`);
@@ -126,6 +127,12 @@ export class Interpreter {
     if (!r) return false;
     this.w.directory.remove(name, this.w.store.dropMailbox(r.id));
     return true;
+  }
+
+  /** Deleted (if it exists) and created again under the same name: a new directory object. */
+  private recreateRecipient(name: string, kind: RecipientKind): boolean {
+    this.deleteRecipient(name);
+    return this.w.directory.create(name, kind) !== undefined;
   }
 
   private resetAdminMailbox(via: string): Outcome {

@@ -32,8 +32,4 @@ export function before(h: History, i: number): Snapshot {
   return i === 0 ? h.initial : h.steps[i - 1]!.after;
 }
 
-/** Every observation of the run, setup included, in order. */
-export function allSeen(h: History): Seen[] {
-  return [...h.setup, ...h.steps.flatMap((s) => s.seen)];
-}
 

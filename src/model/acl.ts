@@ -44,9 +44,6 @@ export function withoutEntry(acl: Acl, group: Group): Acl {
   return acl.filter((ace) => ace.group !== group);
 }
 
-export function entryOf(acl: Acl, group: Group): Permission | undefined {
-  return acl.find((ace) => ace.group === group)?.permission;
-}
 
 function byGroup(a: Ace, b: Ace): number {
   return a.group < b.group ? -1 : a.group > b.group ? 1 : 0;

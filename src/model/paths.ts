@@ -51,15 +51,3 @@ function convert(path: string): string {
   return `/${m[1]!.toLowerCase()}${rest.toLowerCase()}`;
 }
 
-/** '/c/exchsrvr/imcdata/in' -> 'C:\exchsrvr\imcdata\in' */
-export function fromVolume(path: string): string {
-  const [, drive = '', ...rest] = path.split('/');
-  return `${drive.toUpperCase()}:\\${rest.join('\\')}`;
-}
-
-/** Whether `path` is `root` or lies under it. */
-export function isWithin(path: string, root: string): boolean {
-  const p = path.toLowerCase();
-  const r = root.toLowerCase();
-  return p === r || p.startsWith(r + '\\');
-}

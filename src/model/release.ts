@@ -35,7 +35,3 @@ export function releaseMatches(name: string, r: Release): boolean {
   return name === r.version || name === releaseName(r);
 }
 
-export function latestServicePack(version: Version): number {
-  const levels = SERVICE_PACKS[version];
-  return levels[levels.length - 1] ?? 0;
-}
