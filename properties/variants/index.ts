@@ -8,3 +8,9 @@ import { VARIANTS as Q231737 } from './Q231737.ts';
 import { VARIANTS as INVARIANTS } from './invariants.ts';
 
 export const VARIANTS: readonly Variant[] = [...Q146791, ...Q231737, ...Q183178, ...Q168139, ...INVARIANTS];
+
+export function variant(name: string): Variant {
+  const v = VARIANTS.find((x) => x.name === name);
+  if (!v) throw new Error(`no model variant named "${name}"`);
+  return v;
+}

@@ -4,9 +4,8 @@
 
 import { CLAIMS } from '../harness/claims.ts';
 import { INTERPRETATIONS, type InterpretationId } from '../model/interpretations.ts';
-import { PROPERTIES } from '../../properties/index.ts';
 import type { TaskRecord } from './records.ts';
-import { breaksOf, type Break } from './verdicts.ts';
+import { breaksOf, claimsOf, type Break } from './verdicts.ts';
 
 export interface MatrixRow {
   readonly interpretation: InterpretationId;
@@ -28,8 +27,6 @@ export interface MatrixRow {
 }
 
 export const BREAKS_NONE = 'breaks none: the articles do not decide it';
-
-const claimsOf = (property: string) => PROPERTIES.find((p) => p.name === property)?.claims ?? [];
 
 export function matrixRows(records: readonly TaskRecord[]): MatrixRow[] {
   const groups = new Map<string, TaskRecord[]>();

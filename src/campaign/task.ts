@@ -5,11 +5,10 @@
 import { checkProperty } from '../harness/check.ts';
 import { withReadings } from '../model/interpretations.ts';
 import { parseRelease } from '../model/release.ts';
-import type { Variant } from '../harness/variant.ts';
 import type { ScenarioFile } from '../scenario/format.ts';
 import { failureScenario } from '../scenario/fromFailure.ts';
 import { property } from '../../properties/index.ts';
-import { VARIANTS } from '../../properties/variants/index.ts';
+import { variant as variantNamed } from '../../properties/variants/index.ts';
 import type { Task } from './plan.ts';
 
 export interface Violation {
@@ -35,12 +34,6 @@ export interface TaskResult {
   readonly scenario?: ScenarioFile;
   /** Wall time of the task (a timing: kept apart from the results). */
   readonly ms: number;
-}
-
-export function variantNamed(name: string): Variant {
-  const v = VARIANTS.find((x) => x.name === name);
-  if (!v) throw new Error(`no model variant named "${name}"`);
-  return v;
 }
 
 export function runTask(task: Task): TaskResult {

@@ -37,7 +37,8 @@ const CATALOGUE = [
   ...INVARIANTS.map((i) => ({ id: i.id, article: INVARIANT_ARTICLE, section: 'INVARIANT', versions: i.versions })),
 ];
 
-const checks = (property: string, claim: string) => PROPERTIES.find((p) => p.name === property)?.claims.includes(claim) ?? false;
+/** The claims a property checks (none for a name the registry no longer has, e.g. in an old report). */
+export const claimsOf = (property: string): readonly string[] => PROPERTIES.find((p) => p.name === property)?.claims ?? [];
 
 export function breaksOf(records: readonly TaskRecord[], claim?: string): Break[] {
   return records.flatMap((r) =>
@@ -58,7 +59,7 @@ export function verdictOf(records: readonly TaskRecord[], claim: string): Verdic
 export function claimRows(records: readonly TaskRecord[]): ClaimRow[] {
   const main = records.filter((r) => r.reading === null);
   return CATALOGUE.flatMap((c) => {
-    const mine = main.filter((r) => checks(r.property, c.id));
+    const mine = main.filter((r) => claimsOf(r.property).includes(c.id));
     if (!mine.length) return [];
     const sum = (f: (r: TaskRecord) => number) => mine.reduce((n, r) => n + f(r), 0);
     return [{
