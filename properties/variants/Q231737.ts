@@ -6,15 +6,12 @@ import { IMC } from '../../src/model/exchangeServices.ts';
 import { samePath, spoolPath } from '../../src/model/paths.ts';
 import { OUTSIDE_AGENT, type Identity } from '../../src/model/principals.ts';
 import { ERROR_SHARING_VIOLATION, Win32Error } from '../../src/model/win32.ts';
-import { messageIdOf } from '../../src/mail/mime.ts';
-import type { World } from '../../src/model/world.ts';
-
-const diskOptions = (w: World) => ({ capacityBytes: w.settings.capacityBytes, baselineUseBytes: w.settings.baselineUseBytes, label: messageIdOf });
+import { diskOptionsOf, type World } from '../../src/model/world.ts';
 
 /** NT refuses to remove a directory the running IMS holds open. */
 class DiskWithInHeldOpen extends Disk {
   constructor(private readonly w: World) {
-    super(diskOptions(w), w.journal);
+    super(diskOptionsOf(w), w.journal);
   }
   private held(path: string): boolean {
     return samePath(path, spoolPath('in')) && this.w.scm.isRunning(IMC);
@@ -32,7 +29,7 @@ class DiskWithInHeldOpen extends Disk {
 /** Read Only that still lets a member of Everyone delete. */
 class DiskWhereReadAllowsDelete extends Disk {
   constructor(w: World) {
-    super(diskOptions(w), w.journal);
+    super(diskOptionsOf(w), w.journal);
   }
   override mayDelete(path: string, as: Identity): boolean {
     return as === OUTSIDE_AGENT || super.mayDelete(path, as);

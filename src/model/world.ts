@@ -7,7 +7,7 @@ import { AdminMailboxSetting } from './adminMailbox.ts';
 import { VirtualClock } from './clock.ts';
 import { ControlPanelServices } from './controlPanel.ts';
 import { Directory } from './directory.ts';
-import { Disk } from './disk.ts';
+import { Disk, type DiskOptions } from './disk.ts';
 import { EventLog } from './eventlog.ts';
 import {
   DS, DirectoryService, EXCHANGE_SERVICES, IMC, IS, MTA, SA, SystemAttendant, exchangeServiceDefinitions,
@@ -70,8 +70,13 @@ export interface Parts {
   receiver(w: World): SmtpReceiver;
 }
 
+/** The disk's options from the server's settings (variants of the disk start from them too). */
+export function diskOptionsOf(w: World): DiskOptions {
+  return { capacityBytes: w.settings.capacityBytes, baselineUseBytes: w.settings.baselineUseBytes, label: messageIdOf };
+}
+
 export const DEFAULT_PARTS: Parts = {
-  disk: (w) => new Disk({ capacityBytes: w.settings.capacityBytes, baselineUseBytes: w.settings.baselineUseBytes, label: messageIdOf }, w.journal),
+  disk: (w) => new Disk(diskOptionsOf(w), w.journal),
   scm: (w) => new ServiceControlManager(w.clock, w.journal),
   eventLog: (w) => new EventLog(() => w.clock.now, w.journal),
   directory: (w) => new Directory(w.clock, w.journal, w.settings.domain),
