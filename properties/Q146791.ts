@@ -6,7 +6,7 @@ import { before, type History, type Step } from '../src/harness/history.ts';
 import { HOLDS, firstViolation, violated, type Property, type Verdict } from '../src/harness/property.ts';
 import { DEFAULT_SETTINGS } from '../src/model/world.ts';
 import { PROBES, QUIET, inTakenAway, lowDisk, restartImc } from './shapes.ts';
-import { IMC, events, dialogs, imcRunning, inMissing, lowOnDisk, replies, sentData, stepsOf } from './support.ts';
+import { IMC, deliveries, events, dialogs, flowsEndToEnd, imcRunning, inMissing, lowOnDisk, readyForMail, replies, sentData, stepsOf } from './support.ts';
 import { EVENT_4055, REPLY_421, connectorDisplayName, couldNotStop } from './texts.ts';
 
 /** Not accepted, and any 421 the client saw is the article's. */
@@ -21,6 +21,12 @@ function deliveriesWhile(h: History, state: (i: number) => boolean): Step[] {
   return stepsOf(h, 'smtp.deliver').filter((s) => state(s.index));
 }
 
+/** The permitted behaviour beside the prohibition: while nothing stands in its way, the IMC does take mail. */
+function takesMailWhenReady(claim: string, h: History): Verdict {
+  const refused = deliveries(h).find((d) => !d.accepted && readyForMail(before(h, d.step.index)));
+  return refused ? violated(claim, refused.step.index, `${refused.messageId} was not accepted though the IMC ran with its spool in place and plenty of space: ${refused.step.outcome.detail}`) : HOLDS;
+}
+
 const lowWhileRunning = (h: History) => (i: number) => imcRunning(before(h, i)) && lowOnDisk(before(h, i));
 const inGoneWhileRunning = (h: History) => (i: number) => imcRunning(before(h, i)) && inMissing(before(h, i));
 // 4055 is about the move from work to in: it needs work to be there.
@@ -29,20 +35,20 @@ const onlyInGone = (h: History) => (i: number) => inGoneWhileRunning(h)(i) && be
 export const lowDiskRefuses: Property = {
   name: 'Q146791-S1 low disk refuses inbound mail',
   claims: ['Q146791-S1'],
-  checks: 'Every SMTP delivery made while the IMC runs with free space under its reserve is not accepted; any 421 it answers is the article\'s.',
+  checks: 'Every SMTP delivery made while the IMC runs with free space under its reserve is not accepted; any 421 it answers is the article\'s; with space above the reserve and its spool in place, it accepts.',
   notCovered: 'What "low" means is interpretation lowDisk: under its reserve (default) or too little for the message.',
   scenario: (r) => story(ops(r, { maxLength: 6 }), lowDisk, ops(r, { weights: { ...PROBES, 'disk.fill': 1, 'disk.free': 1 }, minLength: 1, maxLength: 8 })),
   reached: (h) => deliveriesWhile(h, lowWhileRunning(h)).length > 0,
-  check: (h) => firstViolation(deliveriesWhile(h, lowWhileRunning(h)).map((s) => notAccepted('Q146791-S1', s, 'low on disk space'))),
+  check: (h) => firstViolation([...deliveriesWhile(h, lowWhileRunning(h)).map((s) => notAccepted('Q146791-S1', s, 'low on disk space')), takesMailWhenReady('Q146791-S1', h)]),
 };
 
 export const missingInRefuses: Property = {
   name: 'Q146791-S2 missing in refuses inbound mail',
   claims: ['Q146791-S2'],
-  checks: 'Every SMTP delivery made while the IMC runs with imcdata\\in removed or renamed is not accepted; any 421 it answers is the article\'s.',
+  checks: 'Every SMTP delivery made while the IMC runs with imcdata\\in removed or renamed is not accepted; any 421 it answers is the article\'s; with in in place (and space, and its rights), it accepts.',
   scenario: (r) => story(ops(r, { maxLength: 6 }), inTakenAway, ops(r, { weights: PROBES, minLength: 1, maxLength: 8 })),
   reached: (h) => deliveriesWhile(h, inGoneWhileRunning(h)).length > 0,
-  check: (h) => firstViolation(deliveriesWhile(h, inGoneWhileRunning(h)).map((s) => notAccepted('Q146791-S2', s, 'in was missing'))),
+  check: (h) => firstViolation([...deliveriesWhile(h, inGoneWhileRunning(h)).map((s) => notAccepted('Q146791-S2', s, 'in was missing')), takesMailWhenReady('Q146791-S2', h)]),
 };
 
 function stopsInTrouble(h: History): Step[] {
@@ -96,7 +102,7 @@ function finalRestart(h: History): number {
 export const restartRecreatesIn: Property = {
   name: 'Q146791-R1 restart recreates in',
   claims: ['Q146791-R1'],
-  checks: 'After in went missing, stopping and starting the IMC leaves it running with in recreated, and the mail tried afterwards is accepted.',
+  checks: 'After in went missing, stopping and starting the IMC leaves it running with in recreated, and the mail tried afterwards is accepted and reaches its mailbox within a minute.',
   notCovered: 'Only histories without other reasons not to start (administrator mailbox, permissions, disk space): the resolution is about the missing directory.',
   scenario: resolutionStory,
   reached: (h) => {
@@ -110,7 +116,8 @@ export const restartRecreatesIn: Property = {
     if (start.after.services[IMC] !== 'Running') return violated('Q146791-R1', k, `the IMC is ${start.after.services[IMC]} after the restart`);
     if (inMissing(start.after)) return violated('Q146791-R1', k, 'the IMC started but did not recreate in');
     const refused = h.steps.slice(k + 1).find((s) => s.op.op === 'smtp.deliver' && !s.outcome.accepted);
-    return refused ? violated('Q146791-R1', refused.index, `mail is still not accepted after the restart: ${refused.outcome.detail}`) : HOLDS;
+    if (refused) return violated('Q146791-R1', refused.index, `mail is still not accepted after the restart: ${refused.outcome.detail}`);
+    return flowsEndToEnd('Q146791-R1', h, (i) => i > k);
   },
 };
 

@@ -4,24 +4,32 @@ import * as fc from 'fast-check';
 import { anyOp, only, ops, steps, story } from '../src/faults/arbitraries.ts';
 import type { Op, OpOf } from '../src/faults/operations.ts';
 import { before, type History, type Step } from '../src/harness/history.ts';
+import type { Snapshot } from '../src/model/snapshot.ts';
 import { HOLDS, firstViolation, violated, type Property, type Verdict } from '../src/harness/property.ts';
+import type { Defect, DefectFinding } from '../src/harness/defect.ts';
+import { storeReference } from './reference/store.ts';
 import { QUIET, badBadMessage, mixOf } from './shapes.ts';
-import { IMC, events, imcRunning, isOp, lowOnDisk, stepsOf, transitions } from './support.ts';
+import { IMC, events, fatesOf, flowsEndToEnd, imcRunning, isOp, lowOnDisk, stepsOf, transitions } from './support.ts';
 
 const terminate: Op = { op: 'nt.terminateHungThread' };
 const wait = (seconds: number): Op => ({ op: 'time.pass', seconds });
 
-/** Whether NT has terminated a looping store thread and no restart of the server has happened since. */
-export function deadlockedBefore(h: History, i: number): boolean {
-  for (let j = i - 1; j >= 0; j--) {
-    const s = h.steps[j]!;
-    if (s.op.op === 'reboot' || s.op.op === 'servicePack.apply') return false;
-    if (s.op.op === 'nt.terminateHungThread' && s.outcome.ok) return true;
-  }
-  return false;
-}
+/** Whether the store is deadlocked just before step i (NT terminated a looping thread; no restart since). */
+const deadlocked = (h: History): ((i: number) => boolean) => {
+  const store = storeReference(h);
+  return (i) => store(i).deadlocked;
+};
 
-const bothBad = (op: OpOf<'smtp.deliver'>): boolean => op.mime !== 'good' && op.tnef !== 'none' && op.tnef !== 'good';
+export const bothBad = (op: OpOf<'smtp.deliver'>): boolean => op.mime !== 'good' && op.tnef !== 'none' && op.tnef !== 'good';
+
+/** The release the claims are about (Q168139 applies to 5.0 as its article was written). */
+const AFFECTED = '5.0 SP0';
+
+/** Before the first message with bad headers and bad TNEF was accepted: nothing yet holds the IMS up. */
+function beforeFirstBadBad(h: History): (i: number) => boolean {
+  const first = stepsOf(h, 'smtp.deliver').find((s) => bothBad(s.op) && s.outcome.accepted)?.index ?? Infinity;
+  return (i) => i < first;
+}
 
 /** The delivery operation that sent each Message-ID. */
 function sentBy(h: History): Map<string, OpOf<'smtp.deliver'>> {
@@ -56,16 +64,18 @@ const loopChaos = (r: Parameters<Property['scenario']>[0]): fc.Arbitrary<Op[]> =
 export const onlyBadHeadersAndBadTnefLoop: Property = {
   name: 'Q168139-C1 only bad headers and bad TNEF loop',
   claims: ['Q168139-C1'],
-  checks: 'A store thread goes into the rewind loop only on a message whose MIME headers and TNEF are both bad, and such a message is never converted into MTS-IN.',
+  checks: 'A store thread goes into the rewind loop only on a message whose MIME headers and TNEF are both bad, and such a message is never converted into MTS-IN; until one arrives, the messages the IMS takes in (bad MIME headers alone or bad TNEF alone included) reach their mailboxes.',
   notCovered: 'The deadlock that follows NT\'s termination of the thread is checked through its symptoms (S1, S2, M1).',
   scenario: loopChaos,
   reached: (h) => h.steps.some((s) => rewinds(s).length > 0),
   check: (h) => {
     const ops = sentBy(h);
     // The claim is about the affected release: steps that begin and end on it.
-    const affected = h.steps.filter((s) => before(h, s.index).release === '5.0 SP0' && s.after.release === '5.0 SP0');
-    return firstViolation(
-      affected.flatMap((s) => [
+    const onAffected = (i: number) => before(h, i).release === AFFECTED && h.steps[i]!.after.release === AFFECTED;
+    const affected = h.steps.filter((s) => onAffected(s.index));
+    const clear = beforeFirstBadBad(h);
+    return firstViolation([
+      ...affected.flatMap((s) => [
         ...rewinds(s).map((id): Verdict => {
           const op = ops.get(id);
           return op && bothBad(op) ? HOLDS : violated('Q168139-C1', s.index, `a store thread loops on ${id}, whose headers are ${op?.mime ?? '?'} and TNEF ${op?.tnef ?? '?'}`);
@@ -75,7 +85,8 @@ export const onlyBadHeadersAndBadTnefLoop: Property = {
           return op && bothBad(op) ? violated('Q168139-C1', s.index, `${id}, with bad headers (${op.mime}) and bad TNEF (${op.tnef}), was converted without a loop`) : HOLDS;
         }),
       ]),
-    );
+      flowsEndToEnd('Q168139-C1', h, (i) => onAffected(i) && clear(i)),
+    ]);
   },
 };
 
@@ -106,17 +117,22 @@ export const logonsDoNotComplete: Property = {
   claims: ['Q168139-S1'],
   checks: 'Once NT has terminated the looping thread, and until the server restarts, no logon by Exchange Client or Mdbvu32 completes; with the store running and no thread terminated, logons complete.',
   scenario: (r) => deadlockStory(r, clientsAfter),
-  reached: (h) => stepsOf(h, 'client.logon').some((s) => deadlockedBefore(h, s.index)),
-  check: (h) =>
-    firstViolation(
+  reached: (h) => {
+    const stuck = deadlocked(h);
+    return stepsOf(h, 'client.logon').some((s) => stuck(s.index));
+  },
+  check: (h) => {
+    const isDeadlocked = deadlocked(h);
+    return firstViolation(
       stepsOf(h, 'client.logon').map((s) => {
-        const stuck = deadlockedBefore(h, s.index);
+        const stuck = isDeadlocked(s.index);
         if (stuck && s.outcome.detail !== 'does not complete') return violated('Q168139-S1', s.index, `a ${s.op.client} logon to the deadlocked store ended: ${s.outcome.detail}`);
         if (!stuck && before(h, s.index).services.MSExchangeIS === 'Running' && s.outcome.detail !== 'completed')
           return violated('Q168139-S1', s.index, `a ${s.op.client} logon did not complete though no thread was terminated: ${s.outcome.detail}`);
         return HOLDS;
       }),
-    ),
+    );
+  },
 };
 
 const requested = new Set(['service.stop', 'reboot', 'servicePack.apply']);
@@ -131,11 +147,15 @@ export const imsShutsDownSilently: Property = {
       r,
       story(steps(wait(60)), fc.array(fc.constantFrom<Op>(wait(60), { op: 'service.start', service: IMC }, { op: 'smtp.deliver', to: 'Bob', mime: 'good', tnef: 'none' }), { maxLength: 5 })),
     ),
-  reached: (h) => h.steps.some((s) => deadlockedBefore(h, s.index) && imcRunning(before(h, s.index)) && isOp(s, 'time.pass') && s.op.seconds >= 60),
-  check: (h) =>
-    firstViolation(
+  reached: (h) => {
+    const stuck = deadlocked(h);
+    return h.steps.some((s) => stuck(s.index) && imcRunning(before(h, s.index)) && isOp(s, 'time.pass') && s.op.seconds >= 60);
+  },
+  check: (h) => {
+    const stuck = deadlocked(h);
+    return firstViolation(
       h.steps.map((s) => {
-        if (!deadlockedBefore(h, s.index)) return HOLDS;
+        if (!stuck(s.index)) return HOLDS;
         const b = before(h, s.index);
         if (imcRunning(b) && isOp(s, 'time.pass') && s.op.seconds >= 60 && imcRunning(s.after)) return violated('Q168139-S2', s.index, 'the IMS is still running a minute into the deadlock');
         const shutDown = transitions(s).some((t) => t.from === 'Running') && !requested.has(s.op.op);
@@ -143,26 +163,33 @@ export const imsShutsDownSilently: Property = {
         const logged = events(s).filter((e) => e.source === 'MSExchangeIMC');
         return logged.length ? violated('Q168139-M2', s.index, `the IMS logged [${logged.map((e) => e.id).join(', ')}] as it shut down`) : HOLDS;
       }),
-    ),
+    );
+  },
 };
 
 export const queuesStall: Property = {
   name: 'Q168139-M1 MTS-IN and MTS-OUT stall',
   claims: ['Q168139-M1'],
-  checks: 'While the store is deadlocked, no inbound message is moved into MTS-IN and no outbound message is picked up from MTS-OUT.',
+  checks: 'While the store is deadlocked, no inbound message is moved into MTS-IN and no outbound message is picked up from MTS-OUT; before anything holds the IMS up, both move (inbound mail reaches its mailbox, outbound mail the Internet).',
   scenario: (r) =>
     deadlockStory(r, fc.array(fc.constantFrom<Op>(wait(60), { op: 'service.start', service: IMC }, { op: 'smtp.deliver', to: 'Bob', mime: 'good', tnef: 'none' }), { minLength: 1, maxLength: 6 })),
-  reached: (h) => h.steps.some((s) => deadlockedBefore(h, s.index) && isOp(s, 'time.pass') && (before(h, s.index).files.some((f) => /\\in\\/i.test(f.path)) || before(h, s.index).store.mtsOut.length > 0)),
-  check: (h) =>
-    firstViolation(
-      h.steps.map((s) => {
-        if (!deadlockedBefore(h, s.index)) return HOLDS;
+  reached: (h) => {
+    const stuck = deadlocked(h);
+    return h.steps.some((s) => stuck(s.index) && isOp(s, 'time.pass') && (inboundWaiting(before(h, s.index)) || before(h, s.index).queues['MTS-OUT'] > 0));
+  },
+  check: (h) => {
+    const stuck = deadlocked(h);
+    return firstViolation([
+      flowsEndToEnd('Q168139-M1', h, beforeFirstBadBad(h)),
+      ...h.steps.map((s) => {
+        if (!stuck(s.index)) return HOLDS;
         const inbound = addedTo(s, 'MTS-IN');
         if (inbound.length) return violated('Q168139-M1', s.index, `${inbound[0]} was moved to MTS-IN on the deadlocked store`);
         const out = s.seen.find((o) => o.kind === 'queue' && o.queue === 'MTS-OUT' && o.change === 'removed');
         return out && out.kind === 'queue' ? violated('Q168139-M1', s.index, `${out.messageId} was picked up from MTS-OUT on the deadlocked store`) : HOLDS;
       }),
-    ),
+    ]);
+  },
 };
 
 const fixedRelease = '5.0 SP2';
@@ -170,7 +197,7 @@ const fixedRelease = '5.0 SP2';
 export const latestServicePackFixes: Property = {
   name: 'Q168139-T1 the latest service pack fixes it',
   claims: ['Q168139-T1'],
-  checks: 'Once the server runs the latest 5.0 service pack, no store thread loops, logons complete while the store runs, and a message with bad headers and bad TNEF does not stay in the in directory through half a minute of the IMS running.',
+  checks: 'Once the server runs the latest 5.0 service pack, no store thread loops, logons complete while the store runs, and the messages it takes in, those with bad headers and bad TNEF included, reach their mailboxes.',
   scenario: (r) =>
     story(
       loopChaos(r),
@@ -180,19 +207,77 @@ export const latestServicePackFixes: Property = {
   reached: (h) => stepsOf(h, 'smtp.deliver').some((s) => before(h, s.index).release === fixedRelease && bothBad(s.op) && s.outcome.accepted),
   check: (h) => {
     const fixed = (i: number) => before(h, i).release === fixedRelease;
-    const bad = new Set(stepsOf(h, 'smtp.deliver').filter((s) => bothBad(s.op) && s.outcome.messageId).map((s) => s.outcome.messageId!));
-    return firstViolation(
-      h.steps.map((s) => {
+    return firstViolation([
+      ...h.steps.map((s) => {
         if (!fixed(s.index)) return HOLDS;
         if (rewinds(s).length) return violated('Q168139-T1', s.index, `a store thread loops on ${rewinds(s)[0]} on ${fixedRelease}`);
         if (isOp(s, 'client.logon') && before(h, s.index).services.MSExchangeIS === 'Running' && s.outcome.detail !== 'completed')
           return violated('Q168139-T1', s.index, `a logon did not complete on ${fixedRelease}: ${s.outcome.detail}`);
-        if (!(isOp(s, 'time.pass') && s.op.seconds >= 30 && imcRunning(before(h, s.index)) && imcRunning(s.after))) return HOLDS;
-        const stuck = s.after.files.find((f) => f.messageId !== undefined && bad.has(f.messageId) && /\\in\\[^\\]+$/i.test(f.path));
-        return stuck ? violated('Q168139-T1', s.index, `${stuck.messageId} is still in ${stuck.path} after half a minute on ${fixedRelease}`) : HOLDS;
+        return HOLDS;
       }),
-    );
+      flowsEndToEnd('Q168139-T1', h, (i) => fixed(i) && imcRunning(before(h, i))),
+    ]);
   },
 };
+
+/** Inbound mail waiting in the in directory. */
+function inboundWaiting(s: Snapshot): boolean {
+  return Object.entries(s.files).some(([dir, n]) => /\\imcdata\\in$/i.test(dir) && n > 0);
+}
+
+/** Where the affected release stands: what fixes it depends on the reading of which service pack does. */
+function affectedRelease(release: string, readings: History['readings']): boolean {
+  const fixedIn = readings.rewindFixedIn === 'sp1' ? 1 : 2;
+  const m = /^5\.0 SP(\d+)$/.exec(release);
+  return m !== null && Number(m[1]) < fixedIn;
+}
+
+/**
+ * Q168139-C1 as a defect: on 5.0 before the fix, the message with bad headers and bad TNEF is
+ * handed to the store again after every restart and loops again; it never leaves the in
+ * directory, and the inbound mail named after it waits behind it. Heal and wait as one may,
+ * that mail does not converge (LIV-1); and no mail the IMS takes in after it flows while the
+ * release has the defect (FLOW).
+ */
+export const rewindLoopHoldsUpInbound: Defect = {
+  claim: 'Q168139-C1',
+  effect: 'On 5.0 before the fixing service pack, a message with bad MIME headers and bad TNEF stays in the in directory for good, and the inbound mail after it waits behind it.',
+  suspends: ['LIV-1', 'FLOW'],
+  finds: (h, law) => (law === 'FLOW' ? heldUp(h) : stillWaiting(h)),
+};
+
+/** Every message accepted on an affected release once a culprit was accepted there, and every one accepted while the store is stuck. */
+function heldUp(h: History): DefectFinding {
+  const store = storeReference(h);
+  const messages = new Map<string, string>();
+  let culprit: string | undefined;
+  for (const s of stepsOf(h, 'smtp.deliver')) {
+    const release = before(h, s.index).release;
+    if (!affectedRelease(release, h.readings) || !s.outcome.accepted || !s.outcome.messageId) continue;
+    const id = s.outcome.messageId;
+    const stuck = store(s.index);
+    if (culprit !== undefined || stuck.deadlocked || stuck.imsWaiting) messages.set(id, culprit ? `it came after ${culprit}, on which the store loops` : 'the store was stuck');
+    if (bothBad(s.op)) {
+      culprit ??= id;
+      messages.set(id, 'the store loops on it');
+    }
+  }
+  return { messages };
+}
+
+/** At the end: the culprit still in the in directory, and the messages named after it there. */
+function stillWaiting(h: History): DefectFinding {
+  const end = h.steps.at(-1)?.after ?? h.initial;
+  if (!affectedRelease(end.release, h.readings)) return { messages: new Map() };
+  const culprits = new Set(stepsOf(h, 'smtp.deliver').filter((s) => bothBad(s.op) && s.outcome.accepted).map((s) => s.outcome.messageId!));
+  const inbox = Object.keys(end.files).find((dir) => /\\imcdata\\in$/i.test(dir));
+  const waiting = inbox === undefined ? [] : fatesOf(h).filesIn(inbox).sort((a, b) => (a.path.toUpperCase() < b.path.toUpperCase() ? -1 : 1));
+  const first = waiting.findIndex((f) => f.id !== undefined && culprits.has(f.id));
+  if (first < 0) return { messages: new Map() };
+  const culprit = waiting[first]!.id!;
+  return { messages: new Map(waiting.slice(first).flatMap((f) => (f.id ? [[f.id, f.id === culprit ? 'the store loops on it' : `it waits behind ${culprit}, on which the store loops`] as const] : []))) };
+}
+
+export const DEFECTS: readonly Defect[] = [rewindLoopHoldsUpInbound];
 
 export const PROPERTIES: readonly Property[] = [onlyBadHeadersAndBadTnefLoop, logonsDoNotComplete, imsShutsDownSilently, queuesStall, latestServicePackFixes];

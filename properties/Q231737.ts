@@ -6,8 +6,10 @@ import type { Op } from '../src/faults/operations.ts';
 import { before, type History, type Step } from '../src/harness/history.ts';
 import { HOLDS, firstViolation, violated, type Property, type Verdict } from '../src/harness/property.ts';
 import type { Snapshot } from '../src/model/snapshot.ts';
+import { FLOW, excusedUnder } from './defects.ts';
+import { storeReference } from './reference/store.ts';
 import { PROBES, QUIET, inTakenAway, restartImc } from './shapes.ts';
-import { IMC, events, imcRunning, inMissing, isOp, lowOnDisk, sentData, stepsOf, transitions } from './support.ts';
+import { IMC, deliveries, events, flowsEndToEnd, imcRunning, inMissing, isOp, lowOnDisk, readyForMail, sentData, stepsOf, transitions } from './support.ts';
 import { EVENT_4070_TEXT, EVENT_4131_TEXT } from './texts.ts';
 
 const IN = 'c:\\exchsrvr\\imcdata\\in';
@@ -16,24 +18,31 @@ const IMCDATA = 'c:\\exchsrvr\\imcdata';
 export const mailStopsFlowing: Property = {
   name: 'Q231737-S1 mail stops flowing without in',
   claims: ['Q231737-S1'],
-  checks: 'No SMTP delivery is accepted while in is missing, whatever the free space.',
+  checks: 'No SMTP delivery is accepted while in is missing, whatever the free space; while the service runs with its spool in place, its rights intact and plenty of space, every delivery is accepted.',
   scenario: (r) => story(ops(r, { maxLength: 5 }), inTakenAway, ops(r, { weights: { ...PROBES, 'service.start': 1, 'service.stop': 1 }, minLength: 1, maxLength: 8 })),
   reached: (h) => stepsOf(h, 'smtp.deliver').some((s) => inMissing(before(h, s.index)) && !lowOnDisk(before(h, s.index))),
   check: (h) =>
     firstViolation(
-      stepsOf(h, 'smtp.deliver')
-        .filter((s) => inMissing(before(h, s.index)) && s.outcome.accepted)
-        .map((s) => violated('Q231737-S1', s.index, `${s.outcome.messageId} was accepted while in was missing`)),
+      deliveries(h).map((d) => {
+        const b = before(h, d.step.index);
+        if (inMissing(b) && d.accepted) return violated('Q231737-S1', d.step.index, `${d.messageId} was accepted while in was missing`);
+        // The permitted behaviour happens too: mail flowed before in went away.
+        if (readyForMail(b) && !d.accepted) return violated('Q231737-S1', d.step.index, `${d.messageId} was not accepted though the service ran with its spool in place: ${d.step.outcome.detail}`);
+        return HOLDS;
+      }),
     ),
 };
 
-/** The store is stuck (Q168139): the IMS's inbound thread is not looking at its spool then. */
-const storeStuck = (s: Snapshot): boolean => s.store.deadlocked || s.store.rewinding > 0;
+/** The store holds the IMS up (Q168139): deadlocked, or its inbound thread waiting on a looping store thread; it is not looking at its spool then. */
+const heldUpByStore = (h: History): ((i: number) => boolean) => {
+  const store = storeReference(h);
+  return (i) => store(i).deadlocked || store(i).imsWaiting;
+};
 
 /** Steps in which the running IMS, with plenty of disk space, must have touched its spool: time for a poll, or a message to the end. */
-function touchesSpool(h: History, s: Step): boolean {
+function touchesSpool(h: History, s: Step, stuck: (i: number) => boolean): boolean {
   const b = before(h, s.index);
-  if (!imcRunning(b) || !inMissing(b) || storeStuck(b) || lowOnDisk(b)) return false;
+  if (!imcRunning(b) || !inMissing(b) || stuck(s.index) || lowOnDisk(b)) return false;
   return (isOp(s, 'time.pass') && s.op.seconds >= 60) || (isOp(s, 'smtp.deliver') && sentData(s));
 }
 
@@ -51,24 +60,57 @@ function logged4070Then4131(s: Step): string | undefined {
   return undefined;
 }
 
+/** Every 4070 logged while the service is starting must mark a start that failed: it goes on to Stopped, never Running. */
+function failedStartsStop(seen: Step['seen'], step: number): Verdict {
+  let starting = false;
+  let spoolFailed = false;
+  for (const o of seen) {
+    if (o.kind === 'service' && o.service === IMC) {
+      if (starting && spoolFailed && o.to === 'Running') return violated('Q231737-S2', step, 'the IMS logged 4070 while starting, and started anyway');
+      starting = o.to === 'StartPending';
+      spoolFailed = false;
+    }
+    if (o.kind === 'event' && o.entry.id === 4070 && starting) spoolFailed = true;
+  }
+  return HOLDS;
+}
+
+/** The service account loses its rights on the spool, so that a start cannot use it. */
+const spoolUnusable: fc.Arbitrary<Op[]> = fc.constantFrom<Op[]>(
+  [{ op: 'acl.remove', dir: 'imcdata', group: 'Exchange service account', subdirectories: true }],
+  [{ op: 'acl.set', dir: 'in', group: 'Exchange service account', permission: 'Read', subdirectories: false }],
+  [{ op: 'acl.set', dir: 'imcdata', group: 'Everyone', permission: 'No Access', subdirectories: true }],
+);
+
 export const imsStopsWithEvents: Property = {
   name: 'Q231737-S2 IMS stops with 4070 and 4131',
   claims: ['Q231737-S2'],
-  checks: 'Once the running IMS, with plenty of disk space, touches its spool with in gone (a message to the end of DATA, or a minute for its poller), it is no longer running; every time it stops on its own with in gone, it logs 4070 then 4131 with the article\'s texts.',
+  checks: 'Once the running IMS, with plenty of disk space, touches its spool with in gone (a message to the end of DATA, or a minute for its poller), it is no longer running; every time it stops on its own with in gone, it logs 4070 then 4131 with the article\'s texts; and a start that finds its spool unusable (4070) does not start.',
   notCovered: 'A store stuck in the Q168139 rewind loop, where the IMS does not look at its spool at all.',
-  scenario: (r) => story(ops(r, { maxLength: 5 }), inTakenAway, ops(r, { weights: { ...PROBES, 'time.pass': 3, 'service.start': 1 }, minLength: 1, maxLength: 6 })),
-  reached: (h) => h.steps.some((s) => touchesSpool(h, s)),
-  check: (h) =>
-    firstViolation(
+  scenario: (r) =>
+    fc.oneof(
+      { weight: 3, arbitrary: story(ops(r, { maxLength: 5 }), inTakenAway, ops(r, { weights: { ...PROBES, 'time.pass': 3, 'service.start': 1 }, minLength: 1, maxLength: 6 })) },
+      { weight: 1, arbitrary: story(ops(r, { weights: QUIET, maxLength: 3 }), spoolUnusable, steps(...restartImc), ops(r, { weights: PROBES, maxLength: 3 })) },
+    ),
+  reached: (h) => {
+    const stuck = heldUpByStore(h);
+    return h.steps.some((s) => touchesSpool(h, s, stuck) || (events(s, 4070).length > 0 && transitions(s).some((t) => t.to === 'StartPending')));
+  },
+  check: (h) => {
+    const stuck = heldUpByStore(h);
+    return firstViolation(
       h.steps.map((s) => {
-        if (touchesSpool(h, s) && imcRunning(s.after)) return violated('Q231737-S2', s.index, 'the IMS is still running after touching its spool with in gone');
+        if (touchesSpool(h, s, stuck) && imcRunning(s.after)) return violated('Q231737-S2', s.index, 'the IMS is still running after touching its spool with in gone');
+        const started = failedStartsStop(s.seen, s.index);
+        if (!started.holds) return started;
         const b = before(h, s.index);
         const stoppedItself = transitions(s).some((t) => t.from === 'Running' && t.to === 'Stopped') && !requested.has(s.op.op);
-        if (!stoppedItself || !inMissing(b) || storeStuck(b)) return HOLDS;
+        if (!stoppedItself || !inMissing(b) || stuck(s.index)) return HOLDS;
         const wrong = logged4070Then4131(s);
         return wrong ? violated('Q231737-S2', s.index, wrong) : HOLDS;
       }),
-    ),
+    );
+  },
 };
 
 /** Restarts of the connector: Control Panel starts in which it actually came up. */
@@ -79,7 +121,7 @@ const takesInAway = (op: Op): boolean => (op.op === 'agent.delete' || op.op === 
 export const restartHelpsUntilDeletedAgain: Property = {
   name: 'Q231737-S3 restart helps until the next deletion',
   claims: ['Q231737-S3'],
-  checks: 'After in was deleted, restarting the service makes mail flow again (every delivery accepted) until in is taken away again; after that, none is.',
+  checks: 'After in was deleted, restarting the service makes mail flow again (every delivery accepted, and each accepted message in its mailbox within a minute) until in is taken away again; after that, none is accepted.',
   notCovered: 'Histories with other reasons not to start or not to take mail (administrator mailbox, permissions, disk space).',
   scenario: (r) =>
     story(
@@ -95,22 +137,27 @@ export const restartHelpsUntilDeletedAgain: Property = {
     ),
   reached: (h) => restarts(h).some((s) => inMissing(before(h, Math.max(0, s.index - 1)))),
   check: (h) => {
-    const starts = restarts(h);
     const firstLoss = h.steps.findIndex((x) => takesInAway(x.op));
     if (firstLoss < 0) return HOLDS;
-    return firstViolation(
-      starts.filter((s) => s.index > firstLoss).map((start) => {
-        if (!imcRunning(start.after)) return violated('Q231737-S3', start.index, `the service is ${start.after.services[IMC]} after the restart`);
-        const next = h.steps.findIndex((x) => x.index > start.index && takesInAway(x.op));
-        const until = next < 0 ? h.steps.length : next;
-        const refused = h.steps.slice(start.index + 1, until).find((x) => isOp(x, 'smtp.deliver') && !x.outcome.accepted);
-        if (refused) return violated('Q231737-S3', refused.index, `mail did not flow after the restart: ${refused.outcome.detail}`);
-        if (next < 0) return HOLDS;
-        const nextStart = starts.find((x) => x.index > next)?.index ?? h.steps.length;
-        const accepted = h.steps.slice(next + 1, nextStart).find((x) => isOp(x, 'smtp.deliver') && x.outcome.accepted && inMissing(before(h, x.index)));
-        return accepted ? violated('Q231737-S3', accepted.index, 'mail was accepted after in was taken away again') : HOLDS;
-      }),
-    );
+    const restarted = new Set(restarts(h).filter((s) => s.index > firstLoss).map((s) => s.index));
+    // Walk the history: after each restart mail must flow, until in is taken away again; then it must not.
+    let flowing = false;
+    let lostAgain = false;
+    const window: boolean[] = [];
+    for (const s of h.steps) {
+      window.push(flowing);
+      if (flowing && isOp(s, 'smtp.deliver') && !s.outcome.accepted) return violated('Q231737-S3', s.index, `mail did not flow after the restart: ${s.outcome.detail}`);
+      if (lostAgain && isOp(s, 'smtp.deliver') && s.outcome.accepted && inMissing(before(h, s.index))) return violated('Q231737-S3', s.index, 'mail was accepted after in was taken away again');
+      if (restarted.has(s.index)) {
+        if (!imcRunning(s.after)) return violated('Q231737-S3', s.index, `the service is ${s.after.services[IMC]} after the restart`);
+        flowing = true;
+        lostAgain = false;
+      } else if (takesInAway(s.op) && s.index > firstLoss) {
+        lostAgain = flowing;
+        flowing = false;
+      }
+    }
+    return flowsEndToEnd('Q231737-S3', h, (i) => window[i] === true, excusedUnder(FLOW, h).messages);
   },
 };
 
@@ -186,7 +233,7 @@ function resolvedAt(h: History): number {
 export const resolutionProtectsIn: Property = {
   name: 'Q231737-R1 resolution protects in for good',
   claims: ['Q231737-R1'],
-  checks: 'After the resolution, the service runs, in is always there, every attempt by an outside agent to delete or rename it fails (scheduled ones too), and every delivery is accepted.',
+  checks: 'After the resolution, the service runs, in is always there, every attempt by an outside agent to delete or rename it fails (scheduled ones too), and every delivery is accepted and reaches its mailbox within a minute.',
   notCovered: 'Histories whose prefix broke something else the service needs (administrator mailbox, service account permissions, disk space).',
   scenario: (r, readings) =>
     story(
@@ -202,14 +249,15 @@ export const resolutionProtectsIn: Property = {
     const k = resolvedAt(h);
     if (k < 0 || k >= h.steps.length) return HOLDS;
     if (!imcRunning(h.steps[k]!.after)) return violated('Q231737-R1', k, `the service is ${h.steps[k]!.after.services[IMC]} after the resolution's restart`);
-    return firstViolation(
-      h.steps.slice(k + 1).map((s): Verdict => {
+    return firstViolation([
+      ...h.steps.slice(k + 1).map((s): Verdict => {
         if (takesInAway(s.op) && s.outcome.ok) return violated('Q231737-R1', s.index, `the outside agent could still ${s.op.op === 'agent.delete' ? 'delete' : 'rename'} in`);
         if (inMissing(s.after)) return violated('Q231737-R1', s.index, 'in is gone again after the resolution');
         if (isOp(s, 'smtp.deliver') && !s.outcome.accepted) return violated('Q231737-R1', s.index, `mail did not flow after the resolution: ${s.outcome.detail}`);
         return HOLDS;
       }),
-    );
+      flowsEndToEnd('Q231737-R1', h, (i) => i > k, excusedUnder(FLOW, h).messages),
+    ]);
   },
 };
 

@@ -6,14 +6,21 @@ import type { Op } from '../src/faults/operations.ts';
 import { before, type History, type Step } from '../src/harness/history.ts';
 import { HOLDS, firstViolation, violated, type Property } from '../src/harness/property.ts';
 import { PROBES, QUIET, adminTrouble, mixOf, restartImc, startStop } from './shapes.ts';
-import { IMC, events, failedOnSpool, imcRunning, pointerState, stepsOf } from './support.ts';
+import { administratorReference, type MailboxState } from './reference/administrator.ts';
+import { directoryReference } from './reference/directory.ts';
+import { IMC, events, failedOnSpool, imcRunning, initialisedAt, stepsOf } from './support.ts';
 
-/** Control Panel starts of a stopped connector whose dependencies run and whose directory answers. */
-function startsWithInvalidMailbox(h: History): Step[] {
-  return stepsOf(h, 'service.start').filter((s) => {
+/** Control Panel starts of a stopped connector whose dependencies run and whose directory answers, where the mailbox last chosen is not a valid mailbox; with what it is. */
+function startsWithInvalidMailbox(h: History): { step: Step; state: MailboxState }[] {
+  const admin = administratorReference(h);
+  const readable = directoryReference(h);
+  return stepsOf(h, 'service.start').flatMap((s) => {
     const b = before(h, s.index);
-    return s.op.service === IMC && b.services[IMC] === 'Stopped' && b.directory.readable && pointerState(b) !== 'mailbox' &&
+    const at = initialisedAt(s);
+    const state = admin(s.index).state;
+    const plain = s.op.service === IMC && b.services[IMC] === 'Stopped' && at !== undefined && readable(at) && state !== 'mailbox' &&
       ['MSExchangeDS', 'MSExchangeIS', 'MSExchangeMTA'].every((d) => b.services[d] === 'Running');
+    return plain ? [{ step: s, state }] : [];
   });
 }
 
@@ -34,11 +41,10 @@ export const notAMailboxStopsTheStart: Property = {
   checks: 'A start with an administrator mailbox that is not a valid mailbox fails; when the mailbox names a recipient that is not a mailbox (custom recipient, distribution list), events 2140 and 100 from MSExchangeIMC are logged.',
   notCovered: 'The texts of 2140 and 100: the article gives none. Which events a missing or unset mailbox logs on 5.x belongs to Q183178.',
   scenario: chaos,
-  reached: (h) => startsWithInvalidMailbox(h).some((s) => pointerState(before(h, s.index)) === 'not-a-mailbox'),
+  reached: (h) => startsWithInvalidMailbox(h).some((x) => x.state === 'not-a-mailbox'),
   check: (h) =>
     firstViolation(
-      startsWithInvalidMailbox(h).map((s) => {
-        const why = pointerState(before(h, s.index));
+      startsWithInvalidMailbox(h).map(({ step: s, state: why }) => {
         if (imcRunning(s.after)) return violated('Q246115-S1', s.index, `the service started with an administrator mailbox that is ${why}`);
         if (why !== 'not-a-mailbox') return HOLDS;
         const logged = events(s).filter((e) => (e.id === 2140 || e.id === 100) && e.source === 'MSExchangeIMC').map((e) => e.id);
@@ -61,7 +67,7 @@ export const validUserStarts: Property = {
     ),
   reached: (h) => {
     const set = h.steps.findLastIndex((s) => s.op.op === 'adminMailbox.set');
-    return set > 0 && pointerState(before(h, set)) !== 'mailbox';
+    return set > 0 && administratorReference(h)(set).state !== 'mailbox';
   },
   check: (h) => {
     const start = stepsOf(h, 'service.start').filter((s) => s.op.service === IMC).at(-1);

@@ -7,52 +7,62 @@ import { HOLDS, firstViolation, violated, type Property, type Verdict } from '..
 import type { EventRecord } from '../src/model/eventlog.ts';
 import type { Seen } from '../src/model/journal.ts';
 import type { Snapshot } from '../src/model/snapshot.ts';
+import { excusedUnder } from './defects.ts';
+import { Fates } from './fates.ts';
 import { EVENT_4070_TEXT, EVENT_4071, EVENT_4131_TEXT } from './texts.ts';
 
 /** Long histories of everything: the laws must hold whatever happens. */
 const chaos: Property['scenario'] = (r) => ops(r, { minLength: 1, maxLength: 30, size: 'max' });
 
 
-/** Where an observer can find a message: spool files, queues, mailboxes, the Internet; or returned to its sender. */
-function whereabouts(s: Snapshot, id: string): boolean {
-  const named = (m: { messageId: string; returns?: string }) => m.messageId === id || m.returns === id;
-  return (
-    s.files.some((f) => f.messageId === id) ||
-    s.store.mtsIn.includes(id) ||
-    s.store.mtsOut.some(named) ||
-    Object.values(s.store.mailboxes).some((box) => box.includes(id)) ||
-    s.internet.some(named)
-  );
-}
-
-/** Messages destroyed with a directory or a mailbox, by someone outside the server. */
-function destroyedIn(seen: readonly Seen[]): string[] {
-  return seen.flatMap((o) => ((o.kind === 'directory' && o.change === 'removed') || (o.kind === 'recipient' && o.change === 'deleted') ? (o.destroyed ?? []) : []));
+/** The messages an observation is about. */
+function mentioned(o: Seen): string[] {
+  switch (o.kind) {
+    case 'file': return o.messageId === undefined ? [] : [o.messageId];
+    case 'queue': return o.returns === undefined ? [o.messageId] : [o.messageId, o.returns];
+    case 'directory': return [...(o.destroyed ?? []), ...(o.carried ?? [])];
+    case 'recipient': return o.destroyed ?? [];
+    default: return [];
+  }
 }
 
 /** Mail waiting somewhere (spool, MTS-IN, MTS-OUT) when a fault strikes: what INV-1 is really about. */
-const STALLS = new Set(['reboot', 'service.stop', 'nt.terminateHungThread', 'agent.delete', 'agent.rename', 'servicePack.apply']);
-const pending = (s: Snapshot): boolean => s.files.length > 0 || s.store.mtsIn.length > 0 || s.store.mtsOut.length > 0;
+const STALLS = new Set(['reboot', 'service.stop', 'nt.terminateHungThread', 'agent.delete', 'agent.rename', 'servicePack.apply', 'heal']);
+const pending = (s: Snapshot): boolean => Object.values(s.files).some((n) => n > 0) || s.queues['MTS-IN'] > 0 || s.queues['MTS-OUT'] > 0;
 
 export const noAcknowledgedMessageLost: Property = {
   name: 'INV-1 no acknowledged message is lost',
   claims: ['INV-1'],
-  checks: 'After every step, every message the server took responsibility for (250 at the end of DATA, or queued for a client) is in a spool file, MTS-IN, MTS-OUT, a mailbox or on the Internet, or was returned to its sender, unless an outside agent or an administrator destroyed it with a directory or a mailbox.',
+  checks: 'After every step, every message the server took responsibility for (250 at the end of DATA, or queued for a client) is in a spool file, MTS-IN, MTS-OUT, a mailbox or on the Internet, or was returned to its sender, unless an outside agent or an administrator destroyed it with a directory or a mailbox, or an article documents a defect that deletes it; and what was recorded going in and out of each directory, queue and mailbox agrees with what they hold.',
   // Mail in flight meets restarts, stopped services and a stuck store.
   scenario: (r) =>
     ops(r, { weights: { 'smtp.deliver': 14, 'client.submit': 5, 'time.pass': 8, reboot: 5, 'service.stop': 5, 'nt.terminateHungThread': 3 }, minLength: 1, maxLength: 30, size: 'max' }),
   reached: (h) => h.steps.some((s, i) => STALLS.has(s.op.op) && pending(i === 0 ? h.initial : h.steps[i - 1]!.after)),
   check: (h) => {
-    const acknowledged: string[] = [];
-    const destroyed = new Set<string>();
-    return firstViolation(
-      h.steps.map((s): Verdict => {
-        if (s.outcome.accepted && s.outcome.messageId) acknowledged.push(s.outcome.messageId);
-        for (const id of destroyedIn(s.seen)) destroyed.add(id);
-        const lost = acknowledged.find((id) => !destroyed.has(id) && !whereabouts(s.after, id));
-        return lost ? violated('INV-1', s.index, `${lost} was acknowledged and is now nowhere: not in a spool file, queue or mailbox, not sent, not returned`) : HOLDS;
-      }),
-    );
+    const fates = new Fates().observeAll(h.setup);
+    const excused = excusedUnder('INV-1', h).messages;
+    const acknowledged = new Set<string>();
+    const initially = fates.agrees(h.initial);
+    if (initially) return violated('INV-1', -1, `after installation, what the server shows and what was recorded disagree: ${initially}`);
+    for (const s of h.steps) {
+      fates.observeAll(s.seen);
+      const touched = new Set(s.seen.flatMap(mentioned));
+      if (s.outcome.accepted && s.outcome.messageId) {
+        acknowledged.add(s.outcome.messageId);
+        touched.add(s.outcome.messageId);
+      }
+      const disagreement = fates.agrees(s.after);
+      if (disagreement) return violated('INV-1', s.index, `what the server shows and what was recorded disagree: ${disagreement}`);
+      for (const id of touched) {
+        const original = fates.originalOf(id);
+        for (const m of original === undefined ? [id] : [id, original]) {
+          if (acknowledged.has(m) && !excused.has(m) && !fates.accountedFor(m)) {
+            return violated('INV-1', s.index, `${m} was acknowledged and is now nowhere: not in a spool file, queue or mailbox, not sent, not returned`);
+          }
+        }
+      }
+    }
+    return HOLDS;
   },
 };
 

@@ -1,12 +1,26 @@
-// Questions checkers ask of histories. Each reads what an observer saw (outcomes, journal,
-// snapshots); none asks the model how it decided.
+// Questions checkers ask of histories.
+//
+// The rule every checker follows: it decides from what an observer can see — SMTP replies,
+// Control Panel's dialogs and service states, the event log, directory listings and
+// permissions, free space, what reached each queue and mailbox — and from the operations the
+// history performed and what their actors were told. Where a claim is about hidden state (the
+// administrator-mailbox pointer, the directory's readiness, a stuck store), the checker works
+// out what that state must be from the operations (the small reference models in
+// properties/reference/) and compares with what was observed. The model's own hidden state
+// (`Snapshot.internal`) may explain a failure in its text; it never decides that there is
+// nothing to check. A test keeps `internal` out of the checkers.
 
 import type { Op, OpName, OpOf } from '../src/faults/operations.ts';
 import type { History, Step } from '../src/harness/history.ts';
 import { before } from '../src/harness/history.ts';
+import { violated, HOLDS, type Verdict } from '../src/harness/property.ts';
 import type { EventRecord } from '../src/model/eventlog.ts';
 import type { Seen } from '../src/model/journal.ts';
 import type { Snapshot } from '../src/model/snapshot.ts';
+import { Fates } from './fates.ts';
+import { directoryReference } from './reference/directory.ts';
+
+export { performed, type Performed } from './performed.ts';
 
 export const IMC = 'MSExchangeIMC';
 
@@ -32,7 +46,7 @@ export function dialogs(step: Step): string[] {
   return step.seen.flatMap((o) => (o.kind === 'dialog' ? [o.text] : []));
 }
 
-export function transitions(step: Step, service = IMC): { from: string; to: string; at: number }[] {
+export function transitions(step: { seen: readonly Seen[] }, service = IMC): { from: string; to: string; at: number }[] {
   return step.seen.flatMap((o) => (o.kind === 'service' && o.service === service ? [{ from: o.from, to: o.to, at: o.at }] : []));
 }
 
@@ -51,19 +65,94 @@ export function failedOnSpool(step: Step): boolean {
   return events(step, 4070).length > 0;
 }
 
-
-/** What the administrator-mailbox pointer refers to, read off a snapshot. */
-export function pointerState(s: Snapshot): 'not-set' | 'missing' | 'not-a-mailbox' | 'mailbox' {
-  if (s.adminMailbox.pointer === null) return 'not-set';
-  const r = s.directory.recipients.find((x) => x.id === s.adminMailbox.pointer);
-  if (!r || r.deleted) return 'missing';
-  return r.kind === 'mailbox' ? 'mailbox' : 'not-a-mailbox';
+/** When the connector initialised in this step (its start pending ended), if it did. */
+export function initialisedAt(step: { seen: readonly Seen[] }): number | undefined {
+  return transitions(step).find((t) => t.from === 'StartPending')?.at;
 }
 
-/** The shown name names a live mailbox, though the pointer may not point at it ("everything appears correct"). */
+/** The shown administrator mailbox names a live mailbox, though the object behind it may have been replaced ("everything appears correct"). */
 export function looksRight(s: Snapshot): boolean {
-  const shown = s.adminMailbox.shown?.toLowerCase();
-  return s.directory.recipients.some((r) => !r.deleted && r.kind === 'mailbox' && r.name.toLowerCase() === shown);
+  const shown = s.adminMailboxShown?.toLowerCase();
+  return s.recipients.some((r) => r.kind === 'mailbox' && r.name.toLowerCase() === shown);
+}
+
+/** A message a remote host delivered by SMTP: the step, its Message-ID, whom it was for, and whether the server took it. */
+export interface Delivery {
+  readonly step: StepOf<'smtp.deliver'>;
+  readonly messageId: string;
+  readonly to: string;
+  readonly accepted: boolean;
+}
+
+/** Every SMTP delivery of the history, whatever form the operation takes. */
+export function deliveries(h: History): Delivery[] {
+  return stepsOf(h, 'smtp.deliver').flatMap((step) =>
+    step.outcome.messageId === undefined ? [] : [{ step, messageId: step.outcome.messageId, to: step.op.to, accepted: step.outcome.accepted === true }],
+  );
+}
+
+/** The Exchange service account still has Full Control on imcdata, work and in, and Everyone is not No Access there: nothing in its permissions stops the IMS. */
+export function serviceAccountUnhindered(s: Snapshot): boolean {
+  const dirs = Object.entries(s.acls).filter(([path]) => /\\imcdata(\\(work|in))?$/i.test(path));
+  return dirs.length === 3 && dirs.every(([, acl]) =>
+    acl.some((a) => a.group === 'Exchange service account' && a.permission === 'Full Control') && !acl.some((a) => a.group === 'Everyone' && a.permission === 'No Access'));
+}
+
+/** Nothing an observer can see stands in the way of taking mail: the connector runs, work and in are there and writable, space is plentiful. */
+export function readyForMail(s: Snapshot): boolean {
+  return imcRunning(s) && s.spool.in && s.spool.work && !lowOnDisk(s) && serviceAccountUnhindered(s);
+}
+
+/** Where every message ended up, from the whole history's journal. */
+export function fatesOf(h: History): Fates {
+  const f = new Fates().observeAll(h.setup);
+  for (const s of h.steps) f.observeAll(s.seen);
+  return f;
+}
+
+/** Seconds within which an accepted message reaches its mailbox (or is returned) when nothing stands in its way (assumption A-FLOW). */
+export const FLOW_SECONDS = 60;
+
+/** Operations that only look at the server or give it mail: nothing that stands in mail's way. */
+const PROBES = new Set<OpName>(['smtp.deliver', 'time.pass', 'client.logon', 'client.submit']);
+
+/**
+ * End to end: each message accepted at a step that `window` selects reaches its recipient's
+ * mailbox or is returned to its sender (a client's message: is sent to the Internet) within
+ * FLOW_SECONDS, whenever the history gives it that long with nothing but probes, the directory
+ * answers and the connector runs; unless someone other than the server removed it first, or an
+ * article documents a defect that holds it up (`excused`: the defects' findings under FLOW).
+ */
+export function flowsEndToEnd(claim: string, h: History, window: (index: number) => boolean, excused: ReadonlyMap<string, string> = new Map(), fates = fatesOf(h)): Verdict {
+  const readable = directoryReference(h);
+  const end = h.steps.at(-1)?.after.at ?? h.initial.at;
+  // For each step, when the next operation that is not a probe began (or the end of the history).
+  const quietUntil: number[] = [];
+  let next = end;
+  for (let i = h.steps.length - 1; i >= 0; i--) {
+    quietUntil[i] = next;
+    if (!PROBES.has(h.steps[i]!.op.op)) next = h.steps[i]!.at;
+  }
+  const last = h.steps.at(-1)?.after;
+  const submitted = stepsOf(h, 'client.submit').flatMap((s) => (s.outcome.accepted && s.outcome.messageId ? [{ index: s.index, at: s.at, id: s.outcome.messageId, to: undefined }] : []));
+  const delivered = deliveries(h).flatMap((d) => (d.accepted ? [{ index: d.step.index, at: d.step.at, id: d.messageId, to: d.to }] : []));
+  for (const m of [...delivered, ...submitted]) {
+    if (!window(m.index) || quietUntil[m.index]! < m.at + FLOW_SECONDS || end < m.at + FLOW_SECONDS || excused.has(m.id)) continue;
+    // The MTA delivers only once the directory answers; a client's message leaves only through a running connector.
+    if (!readable(m.at) || (m.to === undefined && !imcRunning(before(h, m.index)))) continue;
+    const w = fates.where(m.id);
+    if (w.destroyed || w.carried) continue;
+    const returned = w.returnedBy === undefined ? undefined : fates.where(w.returnedBy).arrived.get('MTS-OUT');
+    const by = m.to === undefined ? (w.arrived.get('Internet') ?? Infinity) : Math.min(w.arrived.get('mailbox') ?? Infinity, returned ?? Infinity);
+    if (by > m.at + FLOW_SECONDS) {
+      const goal = m.to === undefined ? 'sent to the Internet' : 'in a mailbox or returned to its sender';
+      return violated(claim, m.index, `${m.id}, accepted at t+${m.at}s, was not ${goal} ${FLOW_SECONDS} s later; it is ${w.places.length ? `in ${w.places.join(', ')}` : 'nowhere'}`);
+    }
+    const box = w.places.find((p) => p.startsWith('mailbox '));
+    const owner = box && last?.recipients.find((r) => `mailbox ${r.id}` === box);
+    if (m.to !== undefined && owner && owner.name.toLowerCase() !== m.to.toLowerCase()) return violated(claim, m.index, `${m.id}, for ${m.to}, was delivered to the mailbox of ${owner.name}`);
+  }
+  return HOLDS;
 }
 
 /** Index of the last step with this operation, or -1. */

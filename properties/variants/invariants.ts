@@ -5,6 +5,7 @@ import { EventLog } from '../../src/model/eventlog.ts';
 import type { EventDefinition } from '../../src/model/events.ts';
 import { ServiceControlManager, type ServiceEntry, type ServiceState } from '../../src/model/scm.ts';
 import { InformationStore } from '../../src/model/store.ts';
+import { MessageTransferAgent } from '../../src/model/mta.ts';
 import { ImsSpool } from '../../src/model/ims/spool.ts';
 import { join, spoolPath } from '../../src/model/paths.ts';
 import { SERVICE_ACCOUNT } from '../../src/model/principals.ts';
@@ -53,6 +54,16 @@ class HastyServiceControlManager extends ServiceControlManager {
   }
 }
 
+/** Delivers from MTS-IN only until its first stop: started again, it never passes over the queue. */
+class MtaThatDoesNotResume extends MessageTransferAgent {
+  private started = false;
+  override initialise(): boolean {
+    if (this.started) return true;
+    this.started = true;
+    return super.initialise();
+  }
+}
+
 class LogThatMisfiles4071 extends EventLog {
   protected override definitionOf(id: number): EventDefinition {
     const def = super.definitionOf(id);
@@ -72,6 +83,12 @@ export const VARIANTS: readonly Variant[] = [
     description: 'The IMS deletes each inbound file before the store has converted it, so a message the store cannot take is gone.',
     breaks: ['INV-1 no acknowledged message is lost'],
     parts: { spool: (w) => new SpoolThatLetsGoFirst(w) },
+  },
+  {
+    name: 'mta-does-not-resume',
+    description: 'The MTA delivers from MTS-IN only until it is first stopped; after a restart mail waits there for good.',
+    breaks: ['LIV-1 heal, then converge'],
+    parts: { mta: (w) => new MtaThatDoesNotResume(w.clock, w.store, w.directory) },
   },
   {
     name: 'services-skip-start-pending',

@@ -14,16 +14,16 @@ export function withArticle(text: string, article: Article, claims: readonly Cla
   return out;
 }
 
-/** The index's text with the article's properties imported and listed before the invariants. */
+/** The index's text with the article's properties imported and listed after the last article's. */
 export function withIndexEntry(text: string, id: string): string {
   const imports = [...text.matchAll(/^import \{ PROPERTIES as (Q\d{6}) \} from '\.\/Q\d{6}\.ts';\n/gm)];
   const last = imports.at(-1);
   if (!last || last.index === undefined) throw new ShapeError("properties/index.ts has no line like \"import { PROPERTIES as Q146791 } from './Q146791.ts';\"");
-  const list = /(= \[[^\]]*?)(\.\.\.INVARIANTS\])/.exec(text);
-  if (!list || list.index === undefined) throw new ShapeError('properties/index.ts has no PROPERTIES list ending with ...INVARIANTS]');
+  const list = /(const ARTICLES[^=]*= \[[^\]]*?)(\];)/;
+  if (!list.test(text)) throw new ShapeError('properties/index.ts has no ARTICLES list (const ARTICLES ... = [...Q146791, ...];)');
   const at = last.index + last[0].length;
   const withImport = `${text.slice(0, at)}import { PROPERTIES as ${id} } from './${id}.ts';\n${text.slice(at)}`;
-  return withImport.replace(/(= \[[^\]]*?)(\.\.\.INVARIANTS\])/, `$1...${id}, $2`);
+  return withImport.replace(list, `$1, ...${id}$2`);
 }
 
 function append(text: string, key: string, entries: readonly string[]): string {

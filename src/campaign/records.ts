@@ -3,6 +3,7 @@
 // which is what lets merge rebuild them from shards.
 
 import type { Reading, Task } from './plan.ts';
+import type { LawCoverage } from '../harness/check.ts';
 import type { TaskResult, Violation } from './task.ts';
 
 export interface TaskRecord {
@@ -16,6 +17,8 @@ export interface TaskRecord {
   readonly steps: number;
   /** Runs that reached the claim's trigger. */
   readonly reached: number;
+  /** The laws that judged every history of the task: histories judged and how many reached each law's trigger. */
+  readonly laws: Readonly<Record<string, LawCoverage>>;
   readonly violation: (Violation & { readonly scenario: string }) | null;
   readonly error: string | null;
 }
@@ -30,6 +33,7 @@ export function record(task: Task, result: TaskResult, scenario: string | null):
     runs: done?.runs ?? 0,
     steps: done?.steps ?? 0,
     reached: done?.reached ?? 0,
+    laws: done?.laws ?? {},
     violation: done?.violation ? { ...done.violation, scenario: scenario ?? '' } : null,
     error: o.status === 'error' ? o.message : null,
   });
@@ -48,6 +52,7 @@ export function normalise(r: TaskRecord): TaskRecord {
     runs: r.runs,
     steps: r.steps,
     reached: r.reached,
+    laws: Object.fromEntries(Object.keys(r.laws ?? {}).sort().map((id) => [id, { runs: r.laws[id]!.runs, reached: r.laws[id]!.reached }])),
     violation: v ? { claim: v.claim, step: v.step, explanation: v.explanation, seed: v.seed, path: v.path, shrunkSteps: v.shrunkSteps, steps: v.steps, scenario: v.scenario } : null,
     error: r.error ?? null,
   };

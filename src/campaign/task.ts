@@ -2,12 +2,12 @@
 // failure the reduced scenario written down (not yet saved: the main thread saves it). Pure
 // apart from the date a failure was found, so a worker and the main thread give the same result.
 
-import { checkProperty } from '../harness/check.ts';
+import { checkProperty, type LawCoverage } from '../harness/check.ts';
 import { withReadings } from '../model/interpretations.ts';
 import { parseRelease } from '../model/release.ts';
 import type { ScenarioFile } from '../scenario/format.ts';
 import { failureScenario } from '../scenario/fromFailure.ts';
-import { property } from '../../properties/index.ts';
+import { LAWS, property } from '../../properties/index.ts';
 import { variant as variantNamed } from '../../properties/variants/index.ts';
 import type { Task } from './plan.ts';
 
@@ -24,7 +24,7 @@ export interface Violation {
 }
 
 export type TaskOutcome =
-  | { readonly status: 'done'; readonly runs: number; readonly steps: number; readonly reached: number; readonly violation: Violation | null }
+  | { readonly status: 'done'; readonly runs: number; readonly steps: number; readonly reached: number; readonly laws: Readonly<Record<string, LawCoverage>>; readonly violation: Violation | null }
   | { readonly status: 'error'; readonly message: string }
   | { readonly status: 'not run' };
 
@@ -45,11 +45,12 @@ export function runTask(task: Task): TaskResult {
     const variant = task.variant ? variantNamed(task.variant) : undefined;
     const readings = withReadings({ ...variant?.readings, ...(task.reading ? { [task.reading.interpretation]: task.reading.alternative } : {}) });
     const model = variant?.parts ? { parts: variant.parts } : {};
-    const result = checkProperty(p, { release, readings, variant: model, seed: task.seed, numRuns: task.runs });
-    const done = { status: 'done' as const, runs: result.runs, steps: result.steps, reached: result.reached };
+    // Every history is judged by the laws too: a violation of one is reported under its own ID.
+    const result = checkProperty(p, { release, readings, variant: model, seed: task.seed, numRuns: task.runs, laws: LAWS });
+    const done = { status: 'done' as const, runs: result.runs, steps: result.steps, reached: result.reached, laws: result.laws };
     const failure = result.failure;
     if (!failure) return { outcome: { ...done, violation: null }, ms: performance.now() - started };
-    const scenario = failureScenario({ property: p, release, readings, failure, found: new Date(), ...(variant ? { variant: { name: variant.name, ...model } } : {}) });
+    const scenario = failureScenario({ property: p, release, readings, failure, found: new Date(), laws: LAWS, ...(variant ? { variant: { name: variant.name, ...model } } : {}) });
     const origin = scenario.origin.kind === 'failure' ? scenario.origin : undefined;
     const violation: Violation = {
       claim: origin?.claim ?? failure.verdict.claim,

@@ -55,25 +55,34 @@ export function verdictOf(records: readonly TaskRecord[], claim: string): Verdic
   return records.reduce((n, r) => n + r.reached, 0) > 0 ? 'holds' : 'not reached';
 }
 
-/** Rows for the claims and invariants checked by the given records (default readings only). */
+/** Whether a catalogue entry is a law: judged on every history of every task, not only its own property's. */
+const isLaw = (id: string): boolean => INVARIANTS.some((i) => i.id === id);
+
+/**
+ * Rows for the claims and invariants checked by the given records (default readings only). A
+ * law's row counts every history any task generated (its own property's and every other's),
+ * and is violated when any task found it violated.
+ */
 export function claimRows(records: readonly TaskRecord[]): ClaimRow[] {
   const main = records.filter((r) => r.reading === null);
   return CATALOGUE.flatMap((c) => {
-    const mine = main.filter((r) => claimsOf(r.property).includes(c.id));
-    if (!mine.length) return [];
-    const sum = (f: (r: TaskRecord) => number) => mine.reduce((n, r) => n + f(r), 0);
+    const own = main.filter((r) => claimsOf(r.property).includes(c.id));
+    const judging = isLaw(c.id) ? main.filter((r) => own.includes(r) || r.laws[c.id] !== undefined) : own;
+    if (!judging.length) return [];
+    const sum = (f: (r: TaskRecord) => number) => judging.reduce((n, r) => n + f(r), 0);
+    const mine = (r: TaskRecord) => own.includes(r);
     return [{
       id: c.id,
       article: c.article,
       section: c.section,
       versions: c.versions,
-      releases: [...new Set(mine.map((r) => r.release))],
-      runs: sum((r) => r.runs),
-      steps: sum((r) => r.steps),
-      coverage: sum((r) => r.reached),
-      verdict: verdictOf(mine, c.id),
-      violations: breaksOf(mine, c.id),
-      errors: mine.flatMap((r) => (r.error ? [`${r.id}: ${r.error}`] : [])),
+      releases: [...new Set(judging.map((r) => r.release))],
+      runs: sum((r) => (mine(r) ? r.runs : (r.laws[c.id]?.runs ?? 0))),
+      steps: sum((r) => (mine(r) ? r.steps : 0)),
+      coverage: sum((r) => (mine(r) ? r.reached : (r.laws[c.id]?.reached ?? 0))),
+      verdict: verdictOf(judging, c.id),
+      violations: breaksOf(judging, c.id),
+      errors: judging.flatMap((r) => (r.error ? [`${r.id}: ${r.error}`] : [])),
     }];
   });
 }

@@ -45,6 +45,7 @@ export const DEFAULT_WEIGHTS: Readonly<Record<OpName, number>> = {
   'client.logon': 3,
   'servicePack.apply': 1,
   'time.pass': 6,
+  heal: 1,
 };
 
 const weighted = <T>(...options: [number, T][]): fc.Arbitrary<T> =>
@@ -101,6 +102,7 @@ export function opArbitrary(name_: OpName, release: Release): fc.Arbitrary<Op> |
       return later.length ? fc.record({ op: fc.constant(name_), servicePack: fc.constantFrom(...later) }) : undefined;
     }
     case 'time.pass': return fc.record({ op: fc.constant(name_), seconds: fc.constantFrom(10, 5, 15, 30, 60, 600) });
+    case 'heal': return fc.constant({ op: name_ });
   }
 }
 

@@ -12,6 +12,7 @@ import { ADMINISTRATOR, OUTSIDE_AGENT, type Group } from '../model/principals.ts
 import { isPositive, formatReply } from '../model/smtp.ts';
 import { Win32Error, systemText } from '../model/win32.ts';
 import type { World } from '../model/world.ts';
+import { OPERATIONS } from './catalogue.ts';
 import { inboundMessage, REMOTE_DOMAIN } from './messages.ts';
 import type { ImcDirectory, Op, OpOf } from './operations.ts';
 
@@ -22,6 +23,8 @@ export interface Outcome {
   /** For a message: its Message-ID, and whether the server took responsibility for it. */
   readonly messageId?: string;
   readonly accepted?: boolean;
+  /** For an operation made of others (heal): each one carried out, with what its actor saw, in order. */
+  readonly performed?: readonly { readonly op: Op; readonly outcome: Outcome }[];
 }
 
 /** Seconds an SMTP conversation takes (assumption A-OP-DURATIONS). */
@@ -30,10 +33,21 @@ const SMTP_SECONDS = 1;
 export class Interpreter {
   private agent: Timer | undefined;
   private serial = 0;
+  /** The faults injected since the last heal, in order: the nemesis's own record, not the model's. */
+  private faults: Op[] = [];
+  /** The directory warm-up the last reboot set: every later start of the directory waits that long (A-DIRECTORY-WARMUP). */
+  private warmup = 0;
 
   constructor(private readonly w: World) {}
 
   apply(op: Op): Outcome {
+    if (OPERATIONS[op.op].heal) this.faults.push(op);
+    if (op.op === 'reboot') this.warmup = op.directorySeconds;
+    if (op.op === 'servicePack.apply') this.warmup = 0;
+    return this.act(op);
+  }
+
+  private act(op: Op): Outcome {
     switch (op.op) {
       case 'agent.delete': return this.agentAct('delete', op.dir, `${op.dir}.old`);
       case 'agent.rename': return this.agentAct('rename', op.dir, op.to);
@@ -66,7 +80,41 @@ export class Interpreter {
       }
       case 'servicePack.apply': return this.applyServicePack(op.servicePack);
       case 'time.pass': this.w.clock.advance(op.seconds); return { ok: true };
+      case 'heal': return this.heal();
     }
+  }
+
+  /**
+   * Jepsen's heal: every fault injected since the last heal is undone by its own heal from the
+   * catalogue, last fault first. First a scheduled agent is stopped and the services that were
+   * stopped (or the server, where a restart is needed) come back, so that the Administrator
+   * program can reach the directory (given the warm-up the last reboot set); then the mends;
+   * the connector is started last, since one that stopped itself stays stopped until started.
+   */
+  private heal(): Outcome {
+    const faults = this.faults;
+    this.faults = [];
+    const heals = [...faults].reverse().flatMap((f) => healOf(f));
+    const restarts = heals.filter((h) => h.op === 'reboot' || (h.op === 'service.start' && h.service !== IMC));
+    const mends = heals.filter((h) => !restarts.includes(h) && h.op !== 'service.start');
+    const needsDirectory = mends.some((m) => m.op.startsWith('recipient.') || m.op.startsWith('adminMailbox.'));
+    const plan = once([
+      ...(faults.some((f) => f.op === 'agent.schedule') ? [{ op: 'agent.unschedule' } as const] : []),
+      ...restarts.filter((r) => r.op === 'reboot'),
+      ...restarts.filter((r) => r.op !== 'reboot'),
+      ...(needsDirectory ? [{ op: 'service.start', service: 'MSExchangeDS' } as const] : []),
+      // The connector and the Administrator program both need the directory to answer.
+      ...(this.warmup > 0 ? [{ op: 'time.pass', seconds: this.warmup } as const] : []),
+      ...mends,
+      { op: 'service.start', service: IMC },
+    ]);
+    const performed = plan.map((op) => {
+      this.w.journal.record({ kind: 'note', text: `heal: ${describe(op)}` });
+      return { op, outcome: this.apply(op) };
+    });
+    // What the heal itself did is not a fault to heal again.
+    this.faults = [];
+    return { ok: true, detail: plan.map(describe).join('; '), performed };
   }
 
   /** The outside agent deletes (as a cleanup script does, with everything in it) or renames a spool directory (A-AGENT). */
@@ -196,6 +244,20 @@ export class Interpreter {
     this.w.upgrade(servicePack);
     return this.reboot(0, 10);
   }
+}
+
+/** Each operation once, at its last place in the plan: after what it depends on. */
+function once(plan: readonly Op[]): Op[] {
+  const key = (op: Op) => JSON.stringify(op);
+  return plan.filter((op, i) => !plan.slice(i + 1).some((later) => key(later) === key(op)));
+}
+
+function healOf<N extends Op['op']>(op: Extract<Op, { op: N }>): readonly Op[] {
+  return (OPERATIONS[op.op] as { heal?: (o: typeof op) => readonly Op[] }).heal?.(op) ?? [];
+}
+
+function describe(op: Op): string {
+  return [op.op, ...Object.entries(op).filter(([k]) => k !== 'op').map(([k, v]) => `${k}=${String(v)}`)].join(' ');
 }
 
 function win32Text(e: unknown): string {

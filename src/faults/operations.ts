@@ -38,7 +38,8 @@ export type Op =
   | { readonly op: 'client.submit'; readonly from: string; readonly to: string }
   | { readonly op: 'client.logon'; readonly client: LogonClient }
   | { readonly op: 'servicePack.apply'; readonly servicePack: number }
-  | { readonly op: 'time.pass'; readonly seconds: number };
+  | { readonly op: 'time.pass'; readonly seconds: number }
+  | { readonly op: 'heal' };
 
 export type OpName = Op['op'];
 export type OpOf<N extends OpName> = Extract<Op, { op: N }>;
@@ -49,9 +50,9 @@ export type ArgSpec =
   | { readonly type: 'string' }
   | { readonly type: 'boolean' };
 
-export interface OperationSpec {
+export interface OperationSpec<N extends OpName = OpName> {
   readonly summary: string;
-  /** The operation that undoes this fault, if any (Jepsen's heal). */
-  readonly heal?: string;
+  /** For a fault: the operations that undo it, as the nemesis applies them when it heals (Jepsen's heal). */
+  readonly heal?: (op: OpOf<N>) => readonly Op[];
   readonly args: Readonly<Record<string, ArgSpec>>;
 }

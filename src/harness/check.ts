@@ -12,6 +12,8 @@ import { run, type ModelVariant } from './run.ts';
 
 export interface CheckOptions {
   readonly release: Release;
+  /** Laws that judge every history generated, beside the property itself (the invariants and liveness). */
+  readonly laws?: readonly Property[];
   readonly readings?: Interpretations;
   readonly variant?: ModelVariant;
   readonly seed: number;
@@ -21,6 +23,8 @@ export interface CheckOptions {
 }
 
 export interface Failure {
+  /** The property whose check failed: the one checked, or one of the laws. */
+  readonly by: string;
   readonly seed: number;
   readonly path: string;
   readonly ops: readonly Op[];
@@ -37,33 +41,57 @@ export interface CheckResult {
   readonly steps: number;
   /** Generated runs that reached the claim's trigger state. */
   readonly reached: number;
+  /** For each law: the histories it judged, and how many reached its trigger. */
+  readonly laws: Readonly<Record<string, LawCoverage>>;
   readonly failure?: Failure;
 }
 
+export interface LawCoverage {
+  readonly runs: number;
+  readonly reached: number;
+}
+
 export class ClaimViolation extends Error {
-  constructor(readonly verdict: Extract<Verdict, { holds: false }>) {
+  constructor(readonly verdict: Extract<Verdict, { holds: false }>, readonly by: string) {
     super(`${verdict.claim} violated at step ${verdict.step}: ${verdict.explanation}`);
     this.name = 'ClaimViolation';
   }
 }
 
+/** The property's verdict on a history, then each law's: the first violation, and whose it is. */
+export function judgeHistory(judges: readonly Property[], h: History): { by: string; verdict: Verdict } {
+  for (const j of judges) {
+    const verdict = j.check(h);
+    if (!verdict.holds) return { by: j.name, verdict };
+  }
+  return { by: '', verdict: { holds: true } };
+}
+
 export function checkProperty(p: Property, options: CheckOptions): CheckResult {
   const scenario = (ops: readonly Op[]) => ({ release: options.release, ops, ...(options.readings ? { readings: options.readings } : {}) });
+  const judges = [p, ...(options.laws ?? []).filter((l) => l.name !== p.name)];
+  const laws = judges.slice(1);
   let runs = 0;
   let steps = 0;
   let reached = 0;
+  const coverage = new Map(laws.map((l) => [l.claims[0]!, { runs: 0, reached: 0 }]));
   let failing = false;
   const property = fc.property(p.scenario(options.release, options.readings ?? DEFAULT_INTERPRETATIONS), (ops) => {
     const h = run(scenario(ops), options.variant);
     steps += ops.length;
-    const verdict = p.check(h);
+    const judged = judgeHistory(judges, h);
     if (!failing) {
       runs += 1;
       if (p.reached(h)) reached += 1;
+      for (const l of laws) {
+        const c = coverage.get(l.claims[0]!)!;
+        c.runs += 1;
+        if (l.reached(h)) c.reached += 1;
+      }
     }
-    if (!verdict.holds) {
+    if (!judged.verdict.holds) {
       failing = true;
-      throw new ClaimViolation(verdict);
+      throw new ClaimViolation(judged.verdict, judged.by);
     }
   });
   const details = fc.check(property, {
@@ -71,13 +99,13 @@ export function checkProperty(p: Property, options: CheckOptions): CheckResult {
     numRuns: options.numRuns,
     ...(options.path ? { path: options.path } : {}),
   });
-  const base = { property: p.name, release: releaseName(options.release), runs, steps, reached };
+  const base = { property: p.name, release: releaseName(options.release), runs, steps, reached, laws: Object.fromEntries(coverage) };
   if (!details.failed) return base;
   if (!(details.errorInstance instanceof ClaimViolation)) throw details.errorInstance;
   const ops = details.counterexample![0];
   // Run the shrunk scenario once more for its history: the run is deterministic.
   const history = run(scenario(ops), options.variant);
-  const verdict = p.check(history);
-  if (verdict.holds) throw new Error(`${p.name}: the shrunk counterexample does not fail again; the model is not deterministic`);
-  return { ...base, failure: { seed: details.seed, path: details.counterexamplePath!, ops, verdict, history } };
+  const judged = judgeHistory(judges, history);
+  if (judged.verdict.holds) throw new Error(`${p.name}: the shrunk counterexample does not fail again; the model is not deterministic`);
+  return { ...base, failure: { by: judged.by, seed: details.seed, path: details.counterexamplePath!, ops, verdict: judged.verdict, history } };
 }

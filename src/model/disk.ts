@@ -17,7 +17,7 @@ export interface DiskOptions {
   readonly capacityBytes: number;
   /** Bytes taken by everything outside the model's files (Windows, page file, other programs). */
   readonly baselineUseBytes: number;
-  /** Names the content of a file, for the record of what a removal destroyed (a message's Message-ID). */
+  /** Names the content of a file (a message's Message-ID), so that every record of the file can say which message it holds. */
   readonly label?: (bytes: Buffer) => string | undefined;
 }
 
@@ -31,6 +31,8 @@ export class Disk {
   readonly volume = Volume.fromJSON({}, '/', { process: NO_UNIX_OWNER as never });
   private readonly acls = new Map<string, Acl>();
   private readonly shown = new Map<string, string>();
+  /** The label of each file's content, read once when it is written (volume path -> Message-ID). */
+  private readonly labels = new Map<string, string>();
   /** Counts changes to the volume, so that observers can tell when to look again. */
   generation = 0;
   private otherUse: number;
@@ -137,8 +139,11 @@ export class Disk {
     if (bytes.length - replaced > this.freeBytes()) throw new Win32Error(ERROR_DISK_FULL, path);
     this.volume.writeFileSync(this.v(path), bytes);
     this.remember(path);
+    const label = this.options.label?.(bytes);
+    if (label === undefined) this.labels.delete(this.v(path));
+    else this.labels.set(this.v(path), label);
     this.changed(bytes.length - replaced);
-    this.journal.record({ kind: 'file', change: 'written', path, by: as.name });
+    this.journal.record({ kind: 'file', change: 'written', path, by: as.name, ...this.named(path) });
   }
 
   /** Moves a file between directories: delete access on the source, write access on the target. */
@@ -150,20 +155,23 @@ export class Disk {
     this.checkDelete(from, as);
     this.check(parentOf(to), as, 'W');
     this.volume.renameSync(this.v(from), this.v(to));
+    const named = this.named(from);
     this.forget(from);
     this.remember(to);
+    if (named.messageId !== undefined) this.labels.set(this.v(to), named.messageId);
     this.changed(0);
-    this.journal.record({ kind: 'file', change: 'moved', path: from, to, by: as.name });
+    this.journal.record({ kind: 'file', change: 'moved', path: from, to, by: as.name, ...named });
   }
 
   remove(path: string, as: Identity): void {
     if (!this.exists(path)) throw new Win32Error(ERROR_FILE_NOT_FOUND, path);
     this.checkDelete(path, as);
     const size = this.sizeOf(path);
+    const named = this.named(path);
     this.volume.unlinkSync(this.v(path));
     this.forget(path);
     this.changed(-size);
-    this.journal.record({ kind: 'file', change: 'deleted', path, by: as.name });
+    this.journal.record({ kind: 'file', change: 'deleted', path, by: as.name, ...named });
   }
 
   /** Creates a directory; it starts with a copy of its parent's permissions, as on NT 4. */
@@ -190,7 +198,7 @@ export class Disk {
       const acl = this.aclOf(dir);
       if (this.names(dir).length > 0 && !allows(acl, as, 'D') && !allows(acl, as, 'DeleteChild')) throw new Win32Error(ERROR_ACCESS_DENIED, dir);
     }
-    const destroyed = files.flatMap((f) => this.labelOf(f));
+    const destroyed = files.map((f) => this.labelOf(f));
     const size = files.reduce((sum, f) => sum + this.sizeOf(f), 0);
     this.volume.rmSync(this.v(path), { recursive: true });
     this.forgetAcls(path);
@@ -207,10 +215,13 @@ export class Disk {
     if (this.exists(to)) throw new Win32Error(ERROR_ALREADY_EXISTS, to);
     this.checkDelete(path, as);
     this.check(parent, as, 'W');
+    const carried = this.filesUnder(path).map((f) => this.labelOf(f));
     this.volume.renameSync(this.v(path), this.v(to));
     const moved = [...this.shown].filter(([k]) => under(k, this.v(path)) && k !== this.v(path));
+    const labelled = [...this.labels].filter(([k]) => under(k, this.v(path)));
     this.forget(path);
     for (const [k, n] of moved) this.shown.set(this.v(to) + k.slice(this.v(path).length), n);
+    for (const [k, label] of labelled) this.labels.set(this.v(to) + k.slice(this.v(path).length), label);
     this.remember(to);
     this.changed(0);
     for (const [k, acl] of [...this.acls]) {
@@ -218,7 +229,8 @@ export class Disk {
       this.acls.delete(k);
       this.acls.set(this.v(to) + k.slice(this.v(path).length), acl);
     }
-    this.journal.record({ kind: 'directory', change: 'renamed', path, to, by: as.name });
+    // What was inside goes with it: recorded, so that nothing disappears from view.
+    this.journal.record({ kind: 'directory', change: 'renamed', path, to, by: as.name, ...(carried.length ? { carried } : {}) });
   }
 
   /** The bytes of a file, read off the volume by an observer rather than by a user of the server. */
@@ -267,6 +279,7 @@ export class Disk {
 
   private forget(path: string): void {
     for (const k of [...this.shown.keys()]) if (under(k, this.v(path))) this.shown.delete(k);
+    for (const k of [...this.labels.keys()]) if (under(k, this.v(path))) this.labels.delete(k);
   }
 
   private names(dir: string): string[] {
@@ -274,8 +287,14 @@ export class Disk {
     return (this.volume.readdirSync(at) as string[]).map((n) => this.shown.get(`${at}/${n}`) ?? String(n)).sort();
   }
 
-  private labelOf(file: string): string[] {
-    return [this.options.label?.(this.peek(file)) ?? baseName(file)];
+  /** The file's label (its message), or its name when its content has none. */
+  labelOf(file: string): string {
+    return this.labels.get(this.v(file)) ?? baseName(file);
+  }
+
+  private named(file: string): { messageId?: string } {
+    const label = this.labels.get(this.v(file));
+    return label === undefined ? {} : { messageId: label };
   }
 
   private changed(bytes: number): void {

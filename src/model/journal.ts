@@ -11,14 +11,17 @@ export type Observation =
   | { kind: 'service'; service: string; from: ServiceState; to: ServiceState; why: string }
   | { kind: 'event'; entry: EventRecord }
   | { kind: 'dialog'; text: string }
-  | { kind: 'directory'; change: 'created' | 'removed' | 'renamed'; path: string; to?: string; by: string; destroyed?: string[] }
-  | { kind: 'file'; change: 'written' | 'moved' | 'deleted'; path: string; to?: string; by: string }
+  /** `destroyed`: the messages (or file names) removed with the directory; `carried`: those a rename took with it. */
+  | { kind: 'directory'; change: 'created' | 'removed' | 'renamed'; path: string; to?: string; by: string; destroyed?: string[]; carried?: string[] }
+  /** `messageId`: the message the file holds, when it holds one. */
+  | { kind: 'file'; change: 'written' | 'moved' | 'deleted'; path: string; to?: string; by: string; messageId?: string }
   | { kind: 'failed'; action: string; path: string; by: string; error: string }
   | { kind: 'disk'; change: 'filled' | 'freed'; freeBytes: number }
   | { kind: 'acl'; path: string; group: string; permission: string | null; by: string }
   | { kind: 'recipient'; change: 'created' | 'deleted' | 'retyped'; name: string; recipientKind: string; id: string; destroyed?: string[] }
   | { kind: 'admin-mailbox'; shown: string | null; pointer: string | null; by: string }
-  | { kind: 'queue'; queue: string; change: 'added' | 'removed'; messageId: string }
+  /** A message enters or leaves a queue, a mailbox or the Internet; `returns`: a non-delivery report's original. */
+  | { kind: 'queue'; queue: string; change: 'added' | 'removed'; messageId: string; returns?: string }
   | { kind: 'logon'; client: string; result: 'completed' | 'does not complete' | 'failed'; why?: string }
   | { kind: 'store-thread'; thread: number; state: 'rewinding' | 'terminated' | 'idle'; messageId?: string }
   | { kind: 'release'; name: string }

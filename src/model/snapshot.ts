@@ -1,9 +1,13 @@
-// What an observer can see of the world at one moment: the state checkers reason about.
-// Plain data, so that histories can be compared, saved and printed.
+// What can be seen of the world at one moment: plain data, so that histories can be compared,
+// saved and printed. It is small and does not grow with the history (counts, not contents):
+// which message is where is told by the journal, one change at a time.
+//
+// `internal` is what only the model knows (the administrator-mailbox pointer, whether the
+// directory answers reads yet, whether the store is deadlocked). Timelines and explanations
+// may show it; a checker never decides by it.
 
 import type { Acl } from './acl.ts';
-import { messageIdOf } from '../mail/mime.ts';
-import { IMCDATA, SPOOL_DIRS, spoolPath, type SpoolDir } from './paths.ts';
+import { IMCDATA, SPOOL_DIRS, parentOf, spoolPath, type SpoolDir } from './paths.ts';
 import { releaseName } from './release.ts';
 import type { ServiceState } from './scm.ts';
 import type { World } from './world.ts';
@@ -16,26 +20,27 @@ export interface Snapshot {
   readonly freeBytes: number;
   readonly reserveBytes: number;
   readonly spool: Readonly<Record<SpoolDir, boolean>>;
-  /** Every file under imcdata, spool or not (a renamed in directory keeps its mail). */
-  readonly files: readonly { readonly path: string; readonly messageId?: string }[];
-  /** Permissions of imcdata and every directory under it. */
+  /** How many files each directory under imcdata holds (every directory, spool or not: a renamed in keeps its mail). */
+  readonly files: Readonly<Record<string, number>>;
+  /** Permissions of imcdata and every directory under it, as Explorer shows them. */
   readonly acls: Readonly<Record<string, Acl>>;
-  readonly directory: {
-    readonly readable: boolean;
-    readonly recipients: readonly { readonly id: string; readonly name: string; readonly kind: string; readonly deleted: boolean }[];
-  };
-  readonly adminMailbox: { readonly shown: string | null; readonly pointer: string | null };
-  readonly store: {
-    readonly up: boolean;
-    readonly deadlocked: boolean;
-    readonly rewinding: number;
-    readonly mtsIn: readonly string[];
-    readonly mtsOut: readonly { readonly messageId: string; readonly returns?: string }[];
-    readonly mailboxes: Readonly<Record<string, readonly string[]>>;
-    readonly pendingLogons: number;
-  };
-  readonly internet: readonly { readonly messageId: string; readonly returns?: string }[];
+  /** The recipients the Administrator program lists (live ones), and the administrator mailbox it shows. */
+  readonly recipients: readonly { readonly id: string; readonly name: string; readonly kind: string }[];
+  readonly adminMailboxShown: string | null;
+  /** Messages waiting in each queue, and in each mailbox (by directory object). */
+  readonly queues: { readonly 'MTS-IN': number; readonly 'MTS-OUT': number };
+  readonly mailboxes: Readonly<Record<string, number>>;
+  /** Messages the IMS has sent out to the Internet, in all. */
+  readonly internet: number;
   readonly eventCount: number;
+  readonly internal: Internal;
+}
+
+/** The model's hidden state at the moment: for explanations and timelines, never for a checker's decision. */
+export interface Internal {
+  readonly adminMailbox: { readonly pointer: string | null; readonly names: 'not-set' | 'missing' | 'not-a-mailbox' | 'mailbox' };
+  readonly directoryReadable: boolean;
+  readonly store: { readonly up: boolean; readonly deadlocked: boolean; readonly rewinding: number; readonly pendingLogons: number };
 }
 
 type DiskView = Pick<Snapshot, 'spool' | 'files' | 'acls'>;
@@ -48,12 +53,11 @@ function diskView(w: World): DiskView {
   if (seen && seen.generation === w.disk.generation) return seen.view;
   const tree = w.disk.walk(IMCDATA);
   const dirs = w.disk.isDirectory(IMCDATA) ? [IMCDATA, ...tree.dirs] : [];
+  const files: Record<string, number> = Object.fromEntries(dirs.map((d) => [d, 0]));
+  for (const f of tree.files) files[parentOf(f)] = (files[parentOf(f)] ?? 0) + 1;
   const view: DiskView = {
     spool: Object.fromEntries(SPOOL_DIRS.map((d) => [d, w.disk.isDirectory(spoolPath(d))])) as Record<SpoolDir, boolean>,
-    files: tree.files.map((path) => {
-      const id = messageIdOf(w.disk.peek(path));
-      return id === undefined ? { path } : { path, messageId: id };
-    }),
+    files,
     acls: Object.fromEntries(dirs.map((d) => [d, w.disk.aclOf(d)])),
   };
   views.set(w.disk, { generation: w.disk.generation, view });
@@ -61,6 +65,7 @@ function diskView(w: World): DiskView {
 }
 
 export function snapshot(w: World): Snapshot {
+  const live = w.directory.all().filter((r) => !r.deleted);
   return {
     at: w.clock.now,
     release: releaseName(w.release),
@@ -69,25 +74,30 @@ export function snapshot(w: World): Snapshot {
     freeBytes: w.disk.freeBytes(),
     reserveBytes: w.settings.reserveBytes,
     ...diskView(w),
-    directory: {
-      readable: w.directory.readable(),
-      recipients: w.directory.all().map((r) => ({ id: r.id, name: r.displayName, kind: r.kind, deleted: r.deleted })),
-    },
-    adminMailbox: { shown: w.adminMailbox.shown, pointer: w.adminMailbox.pointer },
-    store: {
-      up: w.store.up,
-      deadlocked: w.store.deadlocked,
-      rewinding: w.store.threads.filter((t) => t.state === 'rewinding').length,
-      mtsIn: w.store.mtsIn.map((m) => m.messageId),
-      mtsOut: w.store.mtsOut.map(brief),
-      mailboxes: Object.fromEntries([...w.store.mailboxes].map(([id, ms]) => [id, ms.map((m) => m.messageId)])),
-      pendingLogons: w.store.pendingLogons.length,
-    },
-    internet: w.internet.map(brief),
+    recipients: live.map((r) => ({ id: r.id, name: r.displayName, kind: r.kind })),
+    adminMailboxShown: w.adminMailbox.shown,
+    queues: { 'MTS-IN': w.store.mtsIn.length, 'MTS-OUT': w.store.mtsOut.length },
+    mailboxes: Object.fromEntries([...w.store.mailboxes].map(([id, ms]) => [id, ms.length])),
+    internet: w.internet.length,
     eventCount: w.log.size,
+    internal: {
+      adminMailbox: { pointer: w.adminMailbox.pointer, names: pointerNames(w) },
+      directoryReadable: w.directory.readable(),
+      store: {
+        up: w.store.up,
+        deadlocked: w.store.deadlocked,
+        rewinding: w.store.threads.filter((t) => t.state === 'rewinding').length,
+        pendingLogons: w.store.pendingLogons.length,
+      },
+    },
   };
 }
 
-function brief(m: { messageId: string; returns?: string }): { messageId: string; returns?: string } {
-  return m.returns === undefined ? { messageId: m.messageId } : { messageId: m.messageId, returns: m.returns };
+/** What the pointer names, whatever the directory's readiness. */
+function pointerNames(w: World): Internal['adminMailbox']['names'] {
+  const id = w.adminMailbox.pointer;
+  if (id === null) return 'not-set';
+  const r = w.directory.byId(id);
+  if (!r || r.deleted) return 'missing';
+  return r.kind === 'mailbox' ? 'mailbox' : 'not-a-mailbox';
 }

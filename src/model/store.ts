@@ -174,7 +174,7 @@ export class InformationStore implements ServiceProgram {
 
   private add(queue: StoredMessage[], name: string, m: StoredMessage): void {
     queue.push(m);
-    this.journal.record({ kind: 'queue', queue: name, change: 'added', messageId: m.messageId });
+    this.journal.record({ kind: 'queue', queue: name, change: 'added', messageId: m.messageId, ...(m.returns === undefined ? {} : { returns: m.returns }) });
   }
 
   private take(queue: StoredMessage[], name: string, messageId: string): void {

@@ -16,6 +16,8 @@ import { unknownName, type Problem } from './problems.ts';
 export interface Known {
   readonly properties: readonly Property[];
   readonly variants: readonly Variant[];
+  /** The laws every replayed history is judged by, beside the properties the file names. */
+  readonly laws?: readonly Property[];
 }
 
 export function crossCheck(doc: JsonDocument, file: ScenarioFile, known: Known): Problem[] {

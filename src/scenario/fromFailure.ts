@@ -1,7 +1,7 @@
 // A property's shrunk counterexample, reduced to a 1-minimal sequence and written down as a
 // scenario file with everything needed to replay it and to know where it came from.
 
-import type { Failure } from '../harness/check.ts';
+import { judgeHistory, type Failure } from '../harness/check.ts';
 import type { Property } from '../harness/property.ts';
 import { run, type ModelVariant } from '../harness/run.ts';
 import { DEFAULT_INTERPRETATIONS, INTERPRETATION_IDS, type Interpretations } from '../model/interpretations.ts';
@@ -20,6 +20,8 @@ export interface FailureContext {
   readonly found: Date;
   /** A variant of the model, by name and parts, when the failure was found on one. */
   readonly variant?: { readonly name: string } & ModelVariant;
+  /** The laws that judged the history beside the property (one of them may be what failed). */
+  readonly laws?: readonly Property[];
 }
 
 /** Whether the readings differ from the defaults anywhere. */
@@ -29,8 +31,10 @@ export function alternativeReadings(readings: Interpretations): boolean {
 
 export function failureScenario(ctx: FailureContext): ScenarioFile {
   const { property, release, readings, failure } = ctx;
-  const claims = new Set(property.claims);
-  const verdictOf = (ops: readonly ScenarioFile['steps'][number][]) => property.check(run({ release, readings, ops }, ctx.variant ?? {}));
+  // Reduced against what failed: the property itself, or the law that judged its history.
+  const judge = [property, ...(ctx.laws ?? [])].find((p) => p.name === failure.by) ?? property;
+  const claims = new Set(judge.claims);
+  const verdictOf = (ops: readonly ScenarioFile['steps'][number][]) => judgeHistory([judge], run({ release, readings, ops }, ctx.variant ?? {})).verdict;
   const { steps } = reduce(failure.ops, (ops) => {
     const v = verdictOf(ops);
     return !v.holds && claims.has(v.claim);
@@ -43,12 +47,12 @@ export function failureScenario(ctx: FailureContext): ScenarioFile {
   return {
     $schema: './scenario.schema.json',
     format: FORMAT,
-    title: `${property.name}: ${verdict.explanation.split('\n')[0]}`,
+    title: `${judge.name}: ${verdict.explanation.split('\n')[0]}`,
     version: release.version,
     servicePack: release.servicePack,
     release: releaseName(release),
     interpretations: { ...readings },
-    judge: { properties: [property.name], verdict: expected, ...(expected === 'violated' ? { claim: verdict.claim } : {}) },
+    judge: { properties: [judge.name], verdict: expected, ...(expected === 'violated' ? { claim: verdict.claim } : {}) },
     origin: {
       kind: 'failure',
       property: property.name,

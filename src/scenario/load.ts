@@ -7,7 +7,7 @@ import type { Op } from '../faults/operations.ts';
 import type { Variant } from '../harness/variant.ts';
 import { withReadings, type Interpretations } from '../model/interpretations.ts';
 import { parseRelease, type Release } from '../model/release.ts';
-import { PROPERTIES } from '../../properties/index.ts';
+import { LAWS, PROPERTIES } from '../../properties/index.ts';
 import { VARIANTS } from '../../properties/variants/index.ts';
 import { crossCheck, type Known } from './checks.ts';
 import { parseDocument } from './document.ts';
@@ -28,7 +28,7 @@ export interface LoadedScenario {
   readonly expectations: readonly (StepExpectation | undefined)[];
 }
 
-export const KNOWN: Known = { properties: PROPERTIES, variants: VARIANTS };
+export const KNOWN: Known = { properties: PROPERTIES, variants: VARIANTS, laws: LAWS };
 
 export function loadScenario(path: string, known: Known = KNOWN): LoadedScenario {
   const fail = (message: string): never => {

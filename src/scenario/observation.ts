@@ -11,12 +11,24 @@ export interface ObservationText {
   readonly quoted?: readonly string[];
 }
 
-/** Directory objects by id, from the snapshot after the step (deleted ones too). */
+/** Directory objects by id (deleted ones too), as far as the timeline has seen them. */
 export type RecipientNames = (id: string, detail?: boolean) => string;
 
-export function recipientNames(s: Snapshot): RecipientNames {
-  return (id, detail = false) => {
-    const r = s.directory.recipients.find((x) => x.id === id);
+/** The directory objects a timeline has seen: those listed at the start, then each created, deleted or retyped. */
+export class RecipientBook {
+  private readonly objects = new Map<string, { name: string; kind: string; deleted: boolean }>();
+
+  constructor(initial: Snapshot) {
+    for (const r of initial.recipients) this.objects.set(r.id, { name: r.name, kind: r.kind, deleted: false });
+  }
+
+  observe(o: Observation): void {
+    if (o.kind !== 'recipient') return;
+    this.objects.set(o.id, { name: o.name, kind: o.recipientKind, deleted: o.change === 'deleted' });
+  }
+
+  readonly names: RecipientNames = (id, detail = false) => {
+    const r = this.objects.get(id);
     if (!r) return id;
     return detail ? `${r.name} (${r.deleted ? `deleted ${r.kind}` : r.kind}, ${id})` : r.name;
   };
@@ -40,9 +52,10 @@ export function describeObservation(o: Observation, names: RecipientNames): Obse
     case 'directory': {
       const what = o.change === 'renamed' ? `renamed ${o.path} to ${o.to}` : `${o.change} ${o.path}`;
       const destroyed = o.destroyed?.length ? `, destroying ${o.destroyed.join(', ')}` : '';
-      return { label: 'dir', text: `${what} by ${o.by}${destroyed}` };
+      const carried = o.carried?.length ? `, carrying ${o.carried.join(', ')} away with it` : '';
+      return { label: 'dir', text: `${what} by ${o.by}${destroyed}${carried}` };
     }
-    case 'file': return { label: 'file', text: `${o.change} ${o.path}${o.to ? ` -> ${o.to}` : ''} by ${o.by}` };
+    case 'file': return { label: 'file', text: `${o.change} ${o.path}${o.to ? ` -> ${o.to}` : ''} by ${o.by}${o.messageId ? ` [${o.messageId}]` : ''}` };
     case 'failed': return { label: 'failed', text: `${o.by} could not ${o.action} ${o.path}: ${o.error}` };
     case 'disk': return { label: 'disk', text: `${o.change}: ${bytes(o.freeBytes)} free` };
     case 'acl': return { label: 'acl', text: `${o.path}: ${o.group} ${o.permission === null ? 'entry removed' : `-> ${o.permission}`} by ${o.by}` };

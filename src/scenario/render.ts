@@ -8,6 +8,7 @@ import type { Timeline, TimelineObservation } from './timeline.ts';
 
 const MET = '✓';
 const UNMET = '✗';
+const INFO = '·';
 
 export function renderTimeline(t: Timeline): string {
   const out: string[] = [];
@@ -59,7 +60,12 @@ function verdictLines(v: NonNullable<Timeline['verdict']>): string[] {
   const expectations = v.checks.flat();
   const met = expectations.filter((c) => c.met).length;
   const lines = [`verdict: ${v.behaves ? 'behaves as the file says' : `does NOT behave as the file says (${v.mismatches.length} mismatch${v.mismatches.length === 1 ? '' : 'es'})`}`];
-  for (const j of v.judgements) lines.push(`  ${j.met ? MET : UNMET} ${j.property}: ${verdictText(j.verdict)}${j.met ? '' : ` (the file says: ${j.expected === 'holds' ? 'holds' : `violated ${j.claim}`})`}`);
+  for (const j of v.judgements) {
+    const why = j.law ? (j.law.required ? ' (a law: judges every history)' : ' (a law: shown, not required here)') : '';
+    const said = j.met || j.law ? '' : ` (the file says: ${j.expected === 'holds' ? 'holds' : `violated ${j.claim}`})`;
+    const mark = j.law && !j.law.required && !j.verdict.holds ? INFO : j.met ? MET : UNMET;
+    lines.push(`  ${mark} ${j.property}: ${verdictText(j.verdict)}${said}${why}`);
+  }
   lines.push(`  ${met === expectations.length ? MET : UNMET} ${met} of ${expectations.length} expectations met`);
   for (const m of v.mismatches) if (!m.field.startsWith('judge:')) lines.push(`    ${UNMET} ${mismatchText(m)}`);
   return lines;

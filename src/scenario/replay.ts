@@ -18,6 +18,12 @@ export interface Judgement {
   readonly claim?: string;
   readonly verdict: Verdict;
   readonly met: boolean;
+  /**
+   * A law the file does not name: every replayed history is judged by it. It must hold where
+   * the file says its properties hold on the faithful model; elsewhere (a variant, a documented
+   * violation) its verdict is shown, not required.
+   */
+  readonly law?: { readonly required: boolean };
 }
 
 export interface Mismatch {
@@ -57,6 +63,11 @@ export function judge(scenario: LoadedScenario, history: History, known: Known =
     const met = expected === 'holds' ? verdict.holds : !verdict.holds && verdict.claim === claim;
     return { property: name, expected, ...(claim === undefined ? {} : { claim }), verdict, met };
   });
+  const required = expected === 'holds' && scenario.variant === undefined;
+  for (const law of (known.laws ?? []).filter((l) => !scenario.file.judge.properties.includes(l.name))) {
+    const verdict = law.check(history);
+    judgements.push({ property: law.name, expected: 'holds', verdict, met: verdict.holds || !required, law: { required } });
+  }
   const checks = history.steps.map((step, i) => {
     const expect = scenario.expectations[i];
     return expect ? checkStep(expect, step) : [];

@@ -14,7 +14,7 @@ import { releaseName } from '../model/release.ts';
 import { traitsOf } from '../model/versions.ts';
 import type { ScenarioFile } from './format.ts';
 import type { Check } from './expectations.ts';
-import { describeObservation, recipientNames, type ObservationText } from './observation.ts';
+import { describeObservation, RecipientBook, type ObservationText } from './observation.ts';
 import { renderTimeline } from './render.ts';
 import type { Replay, ReplayVerdict } from './replay.ts';
 
@@ -63,9 +63,10 @@ export interface TimelineContext {
 
 export function timeline(h: History, context: TimelineContext = {}): Timeline {
   const readings = Object.fromEntries(INTERPRETATION_IDS.filter((id) => h.readings[id] !== DEFAULT_INTERPRETATIONS[id]).map((id) => [id, h.readings[id]]));
-  const setupNames = recipientNames(h.initial);
+  const book = new RecipientBook(h.initial);
+  const setupObservations = h.setup.filter((o) => o.kind !== 'service').map((o) => ({ clock: clock(o.at), observation: o, ...describeObservation(o, book.names) }));
   const steps = h.steps.map((s): TimelineStep => {
-    const names = recipientNames(s.after);
+    for (const o of s.seen) book.observe(o);
     const note = context.notes?.[s.index];
     return {
       index: s.index,
@@ -76,7 +77,7 @@ export function timeline(h: History, context: TimelineContext = {}): Timeline {
       summary: OPERATIONS[s.op.op].summary,
       ...(note === undefined ? {} : { note }),
       outcome: s.outcome,
-      observations: s.seen.map((o) => ({ clock: clock(o.at), observation: o, ...describeObservation(o, names) })),
+      observations: s.seen.map((o) => ({ clock: clock(o.at), observation: o, ...describeObservation(o, book.names) })),
       checks: context.verdict?.checks[s.index] ?? [],
     };
   });
@@ -92,7 +93,7 @@ export function timeline(h: History, context: TimelineContext = {}): Timeline {
       clock: clock(h.initial.at),
       services: h.initial.services,
       // The boot's service transitions are routine; what else happened there is shown.
-      observations: h.setup.filter((o) => o.kind !== 'service').map((o) => ({ clock: clock(o.at), observation: o, ...describeObservation(o, setupNames) })),
+      observations: setupObservations,
     },
     steps,
     ...(context.verdict ? { verdict: context.verdict } : {}),

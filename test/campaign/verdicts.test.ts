@@ -13,7 +13,7 @@ import { options } from './helpers.ts';
 const C1 = 'Q168139-C1 only bad headers and bad TNEF loop';
 
 function rec(over: Partial<TaskRecord>): TaskRecord {
-  return { id: `${C1} @ 5.0 SP0 [defaults]`, property: C1, release: '5.0 SP0', reading: null, seed: 1, status: 'done', runs: 5, steps: 40, reached: 0, violation: null, error: null, ...over };
+  return { id: `${C1} @ 5.0 SP0 [defaults]`, property: C1, release: '5.0 SP0', reading: null, seed: 1, status: 'done', runs: 5, steps: 40, reached: 0, laws: {}, violation: null, error: null, ...over };
 }
 
 describe('verdict table', () => {
@@ -21,6 +21,16 @@ describe('verdict table', () => {
     expect(claimRows([rec({ reached: 3 })])[0]).toMatchObject({ id: 'Q168139-C1', verdict: 'holds', runs: 5, steps: 40, coverage: 3 });
     expect(claimRows([rec({ reached: 0 })])[0]).toMatchObject({ verdict: 'not reached', coverage: 0 });
     expect(claimRows([rec({ status: 'not run', runs: 0, steps: 0 })])[0]!.verdict).toBe('not run');
+  });
+
+  it("counts a law's coverage over every task's histories, and its violation found by any task", () => {
+    const laws = { 'INV-1': { runs: 5, reached: 2 } };
+    const rows = claimRows([rec({ reached: 3, laws }), rec({ id: 'other', reached: 1, laws })]);
+    expect(rows.find((r) => r.id === 'INV-1')).toMatchObject({ verdict: 'holds', runs: 10, coverage: 4 });
+    const found = { claim: 'INV-1', step: 2, explanation: 'lost', seed: 1, path: '0', shrunkSteps: 3, steps: 3, scenario: 'x.json' };
+    const broken = claimRows([rec({ reached: 3, laws, violation: found })]);
+    expect(broken.find((r) => r.id === 'INV-1')!.verdict).toBe('violated');
+    expect(broken.find((r) => r.id === 'Q168139-C1')!.verdict).toBe('holds');
   });
 
   it('holds for the claims of an article on the faithful model', async () => {

@@ -59,11 +59,11 @@ describe('new-article', () => {
 
   it('writes nothing when one of the files cannot be changed', () => {
     const index = readFileSync(indexPath, 'utf8');
-    writeFileSync(indexPath, index.replace('...INVARIANTS]', '...OTHERS]'));
+    writeFileSync(indexPath, index.replace('const ARTICLES', 'const OTHERS'));
     const before = state();
     const r = newArticle(OTHER, 'XFOR: Something');
     expect(r.code).toBe(2);
-    expect(r.err).toMatch(/properties\/index\.ts has no PROPERTIES list/);
+    expect(r.err).toMatch(/properties\/index\.ts has no ARTICLES list/);
     expect(state()).toBe(before);
     expect(readdirSync(join(root, 'properties')).filter((n) => n.startsWith('.'))).toEqual([]);
     writeFileSync(indexPath, index);
@@ -73,7 +73,7 @@ describe('new-article', () => {
     const claimsBefore = readFileSync(claimsPath, 'utf8');
     const indexBefore = readFileSync(indexPath, 'utf8');
     const lastArticle = (JSON.parse(claimsBefore).articles as { id: string }[]).at(-1)!.id;
-    const lastListed = /\.\.\.(Q\d{6}), \.\.\.INVARIANTS\]/.exec(indexBefore)![1];
+    const lastListed = /const ARTICLES[^=]*= \[[^\]]*\.\.\.(Q\d{6})\];/.exec(indexBefore)![1];
     const r = newArticle(ID, 'XFOR: A "New" Problem', '--versions', '5.0,5.5');
     expect(r.code, r.err).toBe(0);
     expect(r.out).toContain(`added ${ID} "XFOR: A \\"New\\" Problem" (5.0, 5.5)`);
@@ -90,7 +90,7 @@ describe('new-article', () => {
     expect(claims).toMatch(new RegExp(`\\{ "id": "${lastArticle}"[^\\n]*\\},\\n    \\{ "id": "${ID}",`));
     expect(claims).toContain(`    {\n      "id": "${ID}-S1", "article": "${ID}", "section": "SYMPTOMS",\n      "claim": "TODO: `);
     expect(readFileSync(indexPath, 'utf8')).toContain(`import { PROPERTIES as ${ID} } from './${ID}.ts';`);
-    expect(readFileSync(indexPath, 'utf8')).toContain(`...${lastListed}, ...${ID}, ...INVARIANTS]`);
+    expect(readFileSync(indexPath, 'utf8')).toContain(`...${lastListed}, ...${ID}];`);
     expect(readFileSync(join(root, `properties/${ID}.ts`), 'utf8')).toContain('test/falsifiability.test.ts requires a variant');
     expect(newArticle(ID, 'Twice').err).toMatch(new RegExp(`${ID} is already in the catalogue`));
 

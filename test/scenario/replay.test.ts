@@ -9,7 +9,7 @@ import { withReadings } from '../../src/model/interpretations.ts';
 import { keepFailure } from '../../src/scenario/fromFailure.ts';
 import { loadScenario } from '../../src/scenario/load.ts';
 import { mismatchText, replay } from '../../src/scenario/replay.ts';
-import { property } from '../../properties/index.ts';
+import { LAWS, property } from '../../properties/index.ts';
 import { VARIANTS } from '../../properties/variants/index.ts';
 import { put, sample, scratch } from './helpers.ts';
 
@@ -20,7 +20,8 @@ describe('replaying a scenario', () => {
     const r = replay(loadScenario(put(dir, 'good.json', sample())));
     expect(r.verdict.mismatches).toEqual([]);
     expect(r.verdict.behaves).toBe(true);
-    expect(r.verdict.judgements.map((j) => j.met)).toEqual([true]);
+    // The file's own property, then every law (each judges every replayed history).
+    expect(r.verdict.judgements.map((j) => [j.met, j.law?.required])).toEqual([[true, undefined], ...LAWS.map(() => [true, true])]);
     expect(r.verdict.checks[1]!.map((c) => c.field)).toEqual(['accepted', 'events']);
   });
 

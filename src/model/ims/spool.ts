@@ -133,7 +133,7 @@ export class ImsSpool {
     }
     this.w.internet.push({ ...m, messageId: sent ?? m.messageId });
     this.w.store.removeOutbound(m.messageId);
-    this.w.journal.record({ kind: 'queue', queue: 'Internet', change: 'added', messageId: m.messageId });
+    this.w.journal.record({ kind: 'queue', queue: 'Internet', change: 'added', messageId: m.messageId, ...(m.returns === undefined ? {} : { returns: m.returns }) });
     return true;
   }
 
