@@ -55,14 +55,19 @@ function stopsInTrouble(h: History): Step[] {
   return stepsOf(h, 'service.stop').filter((s) => s.op.service === IMC && imcRunning(before(h, s.index)) && (inMissing(before(h, s.index)) || lowOnDisk(before(h, s.index))));
 }
 
+/** Control Panel stops of the running IMC with in in place and space above the reserve: nothing to report. */
+function healthyStops(h: History): Step[] {
+  return stepsOf(h, 'service.stop').filter((s) => s.op.service === IMC && imcRunning(before(h, s.index)) && !inMissing(before(h, s.index)) && !lowOnDisk(before(h, s.index)));
+}
+
 export const stopShowsError: Property = {
   name: 'Q146791-S3 stopping shows error 0008 and stops',
   claims: ['Q146791-S3'],
-  checks: 'Stopping the running IMC from Control Panel while in is missing or the disk is low shows the article\'s dialog, and the IMC ends up stopped.',
+  checks: 'Stopping the running IMC from Control Panel while in is missing or the disk is low shows the article\'s dialog, and the IMC ends up stopped; stopping it with in in place and space above the reserve shows no dialog.',
   scenario: (r) =>
     story(
       ops(r, { maxLength: 5 }),
-      fc.oneof(inTakenAway, lowDisk),
+      fc.oneof(inTakenAway, lowDisk, steps()),
       ops(r, { weights: PROBES, maxLength: 3 }),
       steps({ op: 'service.stop', service: IMC }),
       ops(r, { weights: PROBES, maxLength: 3 }),
@@ -70,13 +75,14 @@ export const stopShowsError: Property = {
   reached: (h) => stopsInTrouble(h).length > 0,
   check: (h) => {
     const expected = couldNotStop(connectorDisplayName(h.release.version), DEFAULT_SETTINGS.serverName);
-    return firstViolation(
-      stopsInTrouble(h).map((s) => {
+    return firstViolation([
+      ...stopsInTrouble(h).map((s) => {
         if (!dialogs(s).includes(expected)) return violated('Q146791-S3', s.index, `Control Panel showed ${JSON.stringify(dialogs(s))}, not the article's dialog`);
         if (s.after.services[IMC] !== 'Stopped') return violated('Q146791-S3', s.index, `the IMC is ${s.after.services[IMC]} after the stop, not Stopped`);
         return HOLDS;
       }),
-    );
+      ...healthyStops(h).map((s) => (dialogs(s).length ? violated('Q146791-S3', s.index, `stopping the healthy IMC showed ${JSON.stringify(dialogs(s))}`) : HOLDS)),
+    ]);
   },
 };
 

@@ -37,7 +37,7 @@ describe(`properties (seed ${SEED}, ${RUNS} runs)`, () => {
             } catch (e) {
               saved = `not saved: ${(e as Error).message}`;
             }
-            expect.fail(`${f.verdict.explanation}\n${saved}\nscenario: ${JSON.stringify(f.ops)}\nseed ${f.seed}, path ${f.path}`);
+            expect.fail(`${f.verdict.claim} violated at step ${f.verdict.step}: ${f.verdict.explanation}\n${saved}\nscenario: ${JSON.stringify(f.ops)}\nseed ${f.seed}, path ${f.path}`);
           }
           // A property whose trigger never came up has not been checked.
           expect(result.reached, 'runs that reached the claim\'s trigger').toBeGreaterThan(0);

@@ -1,0 +1,130 @@
+// npm run holes [-- --only NAME]: the kinds of hole a wrong model once slipped through, each
+// shown as a small, realistic change to the model's source (not a variant under properties/),
+// which `npx vitest run test/properties.test.ts` alone must reject, naming the right claim.
+// Each change is applied to a copy of the repository in a temporary folder; this tree is never
+// touched. Takes a few minutes: one property run per change.
+
+import { spawnSync } from 'node:child_process';
+import { cpSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+
+interface Hole {
+  readonly name: string;
+  /** The kind of hole, as the oracles once had it. */
+  readonly kind: string;
+  readonly file: string;
+  readonly from: string;
+  readonly to: string;
+  /** Claims of which at least one must be named by a failing property. */
+  readonly claims: readonly string[];
+}
+
+export const HOLES: readonly Hole[] = [
+  {
+    name: 'hung-store-loses-the-message-in-hand',
+    kind: 'a law judged only its own histories: an acknowledged message dropped on the deadlocked store',
+    file: 'src/model/ims/spool.ts',
+    from: "      if (result.status === 'hangs') return this.w.ims.shutDownSilently();",
+    to: "      if (result.status === 'hangs') {\n        this.w.disk.remove(file, SERVICE_ACCOUNT);\n        return this.w.ims.shutDownSilently();\n      }",
+    claims: ['INV-1'],
+  },
+  {
+    name: 'failed-lookup-clears-the-pointer',
+    kind: "a checker took its excuse from the model: the model wrongly clears the pointer",
+    file: 'src/model/adminMailbox.ts',
+    from: "    if (!this.directory.readable()) return { ok: false, fault: 'inaccessible' };",
+    to: "    if (!this.directory.readable()) {\n      this.pointer = null;\n      return { ok: false, fault: 'inaccessible' };\n    }",
+    claims: ['Q183178-S2', 'Q183178-C1', 'Q183178-R2', 'LIV-1'],
+  },
+  {
+    name: 'start-ignores-its-spool-check',
+    kind: 'a surviving mutant: a start that ignores its own failed spool check',
+    file: 'src/model/ims/service.ts',
+    from: '    if (!this.w.spool.prepare()) return false;',
+    to: '    this.w.spool.prepare();',
+    claims: ['Q231737-S2'],
+  },
+  {
+    name: 'stop-always-shows-0008',
+    kind: 'a surviving mutant: a stop that shows the 0008 dialog even when healthy',
+    file: 'src/model/ims/service.ts',
+    from: '    return this.w.spool.canClose() ? {} : { error: STOP_ERROR };',
+    to: '    return { error: STOP_ERROR };',
+    claims: ['Q146791-S3'],
+  },
+  {
+    name: 'store-stop-clears-the-deadlock',
+    kind: 'a surviving mutant: a Control Panel stop that clears the store\'s deadlock',
+    file: 'src/model/store.ts',
+    from: '    if (this.deadlocked) return { hangs: true };',
+    to: '    this.deadlocked = false;',
+    claims: ['Q168139-S1'],
+  },
+  {
+    name: 'answers-250-and-keeps-it-in-work',
+    kind: '"mail flows" checked as "the reply was 250": the connector never moves the file on',
+    file: 'src/model/ims/spool.ts',
+    from: '      this.w.disk.move(work, inbound, SERVICE_ACCOUNT);',
+    to: '      void inbound;',
+    claims: ['Q231737-S3', 'Q231737-R1', 'Q146791-R1', 'LIV-1', 'Q168139-C1', 'Q168139-M1'],
+  },
+];
+
+const REPO = resolve(dirname(new URL(import.meta.url).pathname), '..');
+
+const USAGE = `usage: npm run holes [-- --only NAME]
+
+Applies each hole to a copy of the repository and runs test/properties.test.ts there; every
+hole must be rejected by a failing property naming one of its claims. Exit 0 when all are.
+Holes: ${HOLES.map((h) => h.name).join(', ')}`;
+
+/** The claims named by failing property tests, from vitest's JSON report. */
+function namedClaims(report: string): string[] {
+  const r = JSON.parse(report) as { testResults: { assertionResults: { status: string; failureMessages: string[] }[] }[] };
+  return r.testResults.flatMap((f) => f.assertionResults.filter((a) => a.status === 'failed').flatMap((a) => a.failureMessages.flatMap((m) => [...m.matchAll(/\b([A-Z]+\d*-[A-Z]+\d*|INV-\d+|LIV-\d+) violated at step/g)].map((x) => x[1]!))));
+}
+
+function tryHole(hole: Hole): { caught: boolean; named: string[]; seconds: number } {
+  const copy = mkdtempSync(join(tmpdir(), `ims-hole-${hole.name}-`));
+  try {
+    const files = spawnSync('git', ['ls-files', '-z'], { cwd: REPO, encoding: 'utf8' }).stdout.split('\0').filter(Boolean);
+    for (const f of files) cpSync(join(REPO, f), join(copy, f), { recursive: true });
+    symlinkSync(join(REPO, 'node_modules'), join(copy, 'node_modules'));
+    const target = join(copy, hole.file);
+    const text = readFileSync(target, 'utf8');
+    if (text.split(hole.from).length !== 2) throw new Error(`${hole.name}: the text to change is not found exactly once in ${hole.file}`);
+    writeFileSync(target, text.replace(hole.from, hole.to));
+    const out = join(copy, 'vitest.json');
+    const started = performance.now();
+    spawnSync('npx', ['vitest', 'run', 'test/properties.test.ts', '--reporter=json', `--outputFile=${out}`], { cwd: copy, encoding: 'utf8', env: { ...process.env, CI: '1' } });
+    const named = [...new Set(namedClaims(readFileSync(out, 'utf8')))];
+    return { caught: named.some((c) => hole.claims.includes(c)), named, seconds: (performance.now() - started) / 1000 };
+  } finally {
+    rmSync(copy, { recursive: true, force: true });
+  }
+}
+
+function main(argv: string[]): number {
+  const { values } = parseArgs({ args: argv, options: { only: { type: 'string', multiple: true }, help: { type: 'boolean', short: 'h' } } });
+  if (values.help) {
+    console.log(USAGE);
+    return 0;
+  }
+  const chosen = HOLES.filter((h) => !values.only?.length || values.only.includes(h.name));
+  if (!chosen.length) {
+    console.error(`no hole named ${values.only?.join(', ')}\n\n${USAGE}`);
+    return 2;
+  }
+  let missed = 0;
+  for (const hole of chosen) {
+    const r = tryHole(hole);
+    if (!r.caught) missed++;
+    console.log(`${r.caught ? '✓ caught' : '✗ MISSED'}  ${hole.name} (${hole.kind}): ${r.named.length ? `violated ${r.named.join(', ')}` : 'no property failed'}; expected one of ${hole.claims.join(', ')} [${r.seconds.toFixed(0)} s]`);
+  }
+  console.log(`${chosen.length - missed} of ${chosen.length} holes caught by test/properties.test.ts alone`);
+  return missed ? 1 : 0;
+}
+
+process.exitCode = main(process.argv.slice(2));
