@@ -15,8 +15,8 @@ export interface MessageSpec {
 }
 
 const CRLF = '\r\n';
-const BOUNDARY = '----=_NextPart_000_0001_01BE7E5A.5C2AEAA0';
 const PREAMBLE = 'This is a multi-part message in MIME format.';
+const BOUNDARY = '----=_NextPart_000_0001_01BE7E5A.5C2AEAA0';
 
 function checkSpec(spec: MessageSpec): void {
   const headerText = /^[\t\x20-\x7e]*$/; // no CR/LF: a value must not start a header of its own
@@ -29,10 +29,13 @@ function checkSpec(spec: MessageSpec): void {
   if (!/^[\t\r\n\x20-\x7e]*$/.test(spec.body)) throw new RangeError('MessageSpec.body must be ASCII text (7bit)');
 }
 
+/** Whether any line of the text would be taken for one of our delimiters. */
+const holdsDelimiter = (text: string, boundary: string): boolean => `\n${text}`.includes(`\n--${boundary}`);
+
 /** Any bare CR or LF becomes CRLF; a multipart body must not contain our own delimiter. */
-function textOf(body: string, multipart: boolean): string {
+function textOf(body: string, boundary: string | undefined): string {
   const text = body.replace(/\r\n|\r|\n/g, CRLF);
-  if (multipart && `${CRLF}${text}`.includes(`${CRLF}--${BOUNDARY}`)) throw new RangeError('MessageSpec.body contains the MIME boundary');
+  if (boundary !== undefined && holdsDelimiter(text, boundary)) throw new RangeError('MessageSpec.body contains the MIME boundary');
   return text;
 }
 
@@ -43,9 +46,9 @@ function base64Lines(bytes: Uint8Array): string[] {
   return lines;
 }
 
-function multipartType(want: ReadonlySet<MimeDefect>): string {
+function multipartType(want: ReadonlySet<MimeDefect>, boundary: string): string {
   const unterminated = want.has('unparseable-content-type');
-  if (!want.has('missing-boundary')) return `multipart/mixed;${CRLF}\tboundary="${BOUNDARY}${unterminated ? '' : '"'}`;
+  if (!want.has('missing-boundary')) return `multipart/mixed;${CRLF}\tboundary="${boundary}${unterminated ? '' : '"'}`;
   // No boundary left to spoil: a dangling quote on another parameter spoils the value instead.
   return unterminated ? `multipart/mixed;${CRLF}\ttype="text/plain` : 'multipart/mixed';
 }
@@ -54,28 +57,32 @@ export function composeMessage(spec: MessageSpec, defects: readonly MimeDefect[]
   checkSpec(spec);
   for (const d of defects) if (!MIME_DEFECTS.includes(d)) throw new RangeError(`unknown MIME defect: ${String(d)}`);
   const want = new Set(defects);
+  const boundary = BOUNDARY;
   // Both MIME-Version defects at once: none at the top, a bad one on the text part.
   const versionOnPart = want.has('bad-mime-version') && want.has('missing-mime-version');
   const multipart = spec.tnef !== undefined || want.has('missing-boundary') || versionOnPart;
   const encoding = want.has('bad-transfer-encoding') ? 'base65' : '7bit';
-  const text = textOf(spec.body, multipart);
+  const text = textOf(spec.body, multipart ? boundary : undefined);
 
   const head = [`From: ${spec.from}`, `To: ${spec.to}`, `Subject: ${spec.subject}${want.has('eight-bit-header') ? ' caf\xe9' : ''}`];
   if (want.has('header-without-colon')) head.push('X-Mailer Microsoft Exchange');
   head.push(`Date: ${spec.date}`, `Message-ID: <${spec.messageId}>`);
   if (!want.has('missing-mime-version')) head.push(`MIME-Version: ${want.has('bad-mime-version') ? '2.0' : '1.0'}`);
+  // RFC 2183 section 2 wants a disposition type: an empty field, as some mailers send it.
+  const disposition = want.has('unparseable-content-disposition') ? ['Content-Disposition:'] : [];
 
   if (!multipart) {
     const quote = want.has('unparseable-content-type') ? '' : '"';
-    head.push(`Content-Type: text/plain; charset="us-ascii${quote}`, `Content-Transfer-Encoding: ${encoding}`);
+    head.push(`Content-Type: text/plain; charset="us-ascii${quote}`, `Content-Transfer-Encoding: ${encoding}`, ...disposition);
     const ending = text === '' || text.endsWith(CRLF) ? '' : CRLF;
     return Buffer.from(head.join(CRLF) + CRLF + CRLF + text + ending, 'latin1');
   }
 
-  head.push(`Content-Type: ${multipartType(want)}`);
+  head.push(`Content-Type: ${multipartType(want, boundary)}`, ...disposition);
   const textPart = [
     ...(versionOnPart ? ['MIME-Version: 2.0'] : []),
-    'Content-Type: text/plain;', '\tcharset="us-ascii"', `Content-Transfer-Encoding: ${encoding}`, '', text,
+    'Content-Type: text/plain;', '\tcharset="us-ascii"',
+    `Content-Transfer-Encoding: ${encoding}`, '', text,
   ];
   const parts = [textPart];
   if (spec.tnef !== undefined) {
@@ -84,6 +91,6 @@ export function composeMessage(spec: MessageSpec, defects: readonly MimeDefect[]
       'Content-Disposition: attachment;', '\tfilename="winmail.dat"', '', ...base64Lines(spec.tnef),
     ]);
   }
-  const body = [PREAMBLE, '', ...parts.flatMap((p) => [`--${BOUNDARY}`, ...p]), `--${BOUNDARY}--`, ''];
+  const body = [PREAMBLE, '', ...parts.flatMap((p) => [`--${boundary}`, ...p]), `--${boundary}--`, ''];
   return Buffer.from([...head, '', ...body].join(CRLF), 'latin1');
 }

@@ -6,9 +6,10 @@ import type { MimeDefect } from './defects.ts';
 import { readFields, splitEntity, valuesOf } from './fields.ts';
 import type { Field } from './fields.ts';
 import { judgeMimeVersion, judgeTransferEncoding } from './judge.ts';
-import { DEFAULT_MEDIA_TYPE, lenientParam, readContentType } from './media.ts';
+import { TEXT_PLAIN, readContentType } from './media.ts';
 import type { MediaType } from './media.ts';
 import { splitMultipart } from './multipart.ts';
+import { lenientParam, parseDisposition } from './params.ts';
 
 export interface Harvest {
   readonly defects: MimeDefect[];
@@ -19,21 +20,31 @@ export interface Harvest {
 // Deeper nesting is read as an opaque leaf rather than recursed into without end.
 const MAX_DEPTH = 8;
 
-function harvestLeaf(fields: readonly Field[], media: MediaType, encoding: string, body: string, into: Harvest): void {
+function filenameOf(fields: readonly Field[]): string | undefined {
   const disposition = valuesOf(fields, 'content-disposition')[0];
-  const name = (disposition === undefined ? undefined : lenientParam(disposition, 'filename')) ?? media.name;
+  if (disposition === undefined) return undefined;
+  const name = parseDisposition(disposition)?.params.get('filename') ?? lenientParam(disposition, 'filename');
+  return name === '' ? undefined : name;
+}
+
+function harvestLeaf(fields: readonly Field[], media: MediaType, encoding: string, body: string, into: Harvest): void {
+  const name = filenameOf(fields) ?? media.name;
   if (name !== undefined) into.attachments.push(name);
   const isTnef = media.type === 'application/ms-tnef' || name?.toLowerCase() === 'winmail.dat';
   if (isTnef && into.tnef === undefined) into.tnef = decodeBody(body, encoding);
 }
 
 export function readEntity(text: string, depth: number, into: Harvest): readonly Field[] {
+  const note = (d: MimeDefect): void => {
+    if (!into.defects.includes(d)) into.defects.push(d);
+  };
   const { header, body } = splitEntity(text);
-  const fields = readFields(header, into.defects);
+  const fields = readFields(header, note);
   const contentTypes = valuesOf(fields, 'content-type');
-  judgeMimeVersion(valuesOf(fields, 'mime-version'), depth === 0, contentTypes.length > 0, into.defects);
-  const media = contentTypes.map((v) => readContentType(v, into.defects))[0] ?? DEFAULT_MEDIA_TYPE;
-  const encoding = judgeTransferEncoding(valuesOf(fields, 'content-transfer-encoding'), into.defects);
+  judgeMimeVersion(valuesOf(fields, 'mime-version'), depth === 0, contentTypes.length > 0, note);
+  const media = contentTypes.map((v) => readContentType(v, note))[0] ?? TEXT_PLAIN;
+  for (const v of valuesOf(fields, 'content-disposition')) if (parseDisposition(v) === undefined) note('unparseable-content-disposition');
+  const encoding = judgeTransferEncoding(valuesOf(fields, 'content-transfer-encoding'), media.type, note);
   if (media.type.startsWith('multipart/') && depth < MAX_DEPTH) {
     for (const part of splitMultipart(body, media.boundary)) readEntity(part, depth + 1, into);
   } else {

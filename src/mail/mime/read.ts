@@ -47,5 +47,5 @@ export function messageIdOf(bytes: Uint8Array): string | undefined {
   const ends = [buf.indexOf('\n\n'), buf.indexOf('\n\r\n')].filter((i) => i >= 0);
   const upTo = ends.length === 0 ? buf.length : Math.min(...ends) + 3;
   const { header } = splitEntity(buf.toString('latin1', 0, upTo));
-  return idOf(readFields(header, []));
+  return idOf(readFields(header, () => {}));
 }
