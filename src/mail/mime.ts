@@ -6,4 +6,4 @@ export { composeMessage } from './mime/compose.ts';
 export { headerText } from './mime/encodedWord.ts';
 export type { MessageSpec } from './mime/compose.ts';
 export { readMime, messageIdOf } from './mime/read.ts';
-export type { MimeReading } from './mime/read.ts';
+export type { MimeCharset, MimeFinding, MimeReading, PartPath } from './mime/read.ts';

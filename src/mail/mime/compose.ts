@@ -3,6 +3,7 @@
 
 import { MIME_DEFECTS } from './defects.ts';
 import type { MimeDefect } from './defects.ts';
+import { MIME_CHARSET } from './params.ts';
 
 export interface MessageSpec {
   readonly messageId: string;
@@ -12,6 +13,8 @@ export interface MessageSpec {
   readonly date: string;
   readonly body: string;
   readonly tnef?: Uint8Array;
+  /** The text's charset parameter, a charset name (RFC 2978 section 2.3); "us-ascii" when absent. */
+  readonly charset?: string;
 }
 
 const CRLF = '\r\n';
@@ -27,6 +30,9 @@ function checkSpec(spec: MessageSpec): void {
     throw new RangeError(`MessageSpec.messageId must be printable ASCII without <, > or spaces: ${JSON.stringify(spec.messageId)}`);
   }
   if (!/^[\t\r\n\x20-\x7e]*$/.test(spec.body)) throw new RangeError('MessageSpec.body must be ASCII text (7bit)');
+  if (spec.charset !== undefined && !MIME_CHARSET.test(spec.charset)) {
+    throw new RangeError(`MessageSpec.charset must be a charset name (RFC 2978): ${JSON.stringify(spec.charset)}`);
+  }
 }
 
 /** Whether any line of the text would be taken for one of our delimiters. */
@@ -60,9 +66,11 @@ export function composeMessage(spec: MessageSpec, defects: readonly MimeDefect[]
   const boundary = BOUNDARY;
   // Both MIME-Version defects at once: none at the top, a bad one on the text part.
   const versionOnPart = want.has('bad-mime-version') && want.has('missing-mime-version');
-  const multipart = spec.tnef !== undefined || want.has('missing-boundary') || versionOnPart;
+  // Q293288's malformed charset is on a body part's header, so it makes a multipart too.
+  const multipart = spec.tnef !== undefined || want.has('missing-boundary') || versionOnPart || want.has('bad-charset');
   const encoding = want.has('bad-transfer-encoding') ? 'base65' : '7bit';
   const text = textOf(spec.body, multipart ? boundary : undefined);
+  const charset = spec.charset ?? 'us-ascii';
 
   const head = [`From: ${spec.from}`, `To: ${spec.to}`, `Subject: ${spec.subject}${want.has('eight-bit-header') ? ' caf\xe9' : ''}`];
   if (want.has('header-without-colon')) head.push('X-Mailer Microsoft Exchange');
@@ -73,7 +81,7 @@ export function composeMessage(spec: MessageSpec, defects: readonly MimeDefect[]
 
   if (!multipart) {
     const quote = want.has('unparseable-content-type') ? '' : '"';
-    head.push(`Content-Type: text/plain; charset="us-ascii${quote}`, `Content-Transfer-Encoding: ${encoding}`, ...disposition);
+    head.push(`Content-Type: text/plain; charset="${charset}${quote}`, `Content-Transfer-Encoding: ${encoding}`, ...disposition);
     const ending = text === '' || text.endsWith(CRLF) ? '' : CRLF;
     return Buffer.from(head.join(CRLF) + CRLF + CRLF + text + ending, 'latin1');
   }
@@ -81,7 +89,8 @@ export function composeMessage(spec: MessageSpec, defects: readonly MimeDefect[]
   head.push(`Content-Type: ${multipartType(want, boundary)}`, ...disposition);
   const textPart = [
     ...(versionOnPart ? ['MIME-Version: 2.0'] : []),
-    'Content-Type: text/plain;', '\tcharset="us-ascii"',
+    // Q293288's form: white space around "=" (legal) and an empty quoted-string (no charset name).
+    'Content-Type: text/plain;', want.has('bad-charset') ? '\tcharset = ""' : `\tcharset="${charset}"`,
     `Content-Transfer-Encoding: ${encoding}`, '', text,
   ];
   const parts = [textPart];

@@ -9,6 +9,7 @@ export type MimeDefect =
   | 'unparseable-content-type'  // Content-Type outside RFC 2045 section 5.1 / RFC 2231 section 7
   | 'missing-boundary'          // multipart/* without a usable boundary (absent, empty, not RFC 2046 5.1.1 bchars)
   | 'bad-transfer-encoding'     // Content-Transfer-Encoding not a mechanism of RFC 2045 6.1, or not one the type allows (6.4)
+  | 'bad-charset'               // a charset parameter that is no charset name (RFC 2978 2.3): empty, spaces...
   | 'unparseable-content-disposition'; // Content-Disposition outside RFC 2183 section 2 / RFC 2231 section 7
 
 export const MIME_DEFECTS: readonly MimeDefect[] = [
@@ -19,5 +20,6 @@ export const MIME_DEFECTS: readonly MimeDefect[] = [
   'unparseable-content-type',
   'missing-boundary',
   'bad-transfer-encoding',
+  'bad-charset',
   'unparseable-content-disposition',
 ];

@@ -1,5 +1,5 @@
-// One MIME entity, judged and harvested, then its body parts in turn: the top level is just
-// the outermost entity (the only one that must carry MIME-Version).
+// One MIME entity, judged and harvested, then its body parts in turn: a message is its
+// outermost entity (the only one that must carry MIME-Version).
 
 import { decodeBody } from './decode.ts';
 import type { MimeDefect } from './defects.ts';
@@ -9,16 +9,65 @@ import { judgeMimeVersion, judgeTransferEncoding } from './judge.ts';
 import { TEXT_PLAIN, readContentType } from './media.ts';
 import type { MediaType } from './media.ts';
 import { splitMultipart } from './multipart.ts';
-import { lenientParam, parseDisposition } from './params.ts';
+import { MIME_CHARSET, lenientParam, parseDisposition } from './params.ts';
 
-export interface Harvest {
+/**
+ * Where something was found. '' is the message's own header; a body part is named by its
+ * section number as IMAP numbers them (RFC 3501 section 6.4.5): '1', '2', '2.1'... and the body
+ * of a message that is not multipart is '1'.
+ */
+export type PartPath = string;
+
+export interface MimeFinding {
+  readonly defect: MimeDefect;
+  readonly part: PartPath;
+}
+
+/** A charset parameter as read (RFC 2045 section 5.1, RFC 2231 continuations and encodings undone). */
+export interface MimeCharset {
+  readonly part: PartPath;
+  /** The entity's media type, lower-cased: 'text/plain'. */
+  readonly type: string;
+  /** The value as given, case kept; may be ''. */
+  readonly charset: string;
+  /** Whether it is a charset name at all (RFC 2978 section 2.3); one that is not is a bad-charset. */
+  readonly valid: boolean;
+}
+
+export interface MimeReading {
+  /** Each defect found in any entity's header of this message, once, in the order first seen. */
+  readonly headerDefects: readonly MimeDefect[];
+  /** The same defects with where each was found; one entry per defect and part. */
+  readonly findings: readonly MimeFinding[];
+  /** Every charset parameter of this message's entities, in order. */
+  readonly charsets: readonly MimeCharset[];
+  readonly messageId?: string;
+  readonly from?: string;
+  readonly to?: string;
+  readonly subject?: string;
+  readonly attachments: readonly string[];
+  readonly tnef?: Buffer;
+}
+
+interface Harvest {
   readonly defects: MimeDefect[];
+  readonly findings: MimeFinding[];
+  readonly charsets: MimeCharset[];
   readonly attachments: string[];
   tnef?: Buffer;
 }
 
 // Deeper nesting is read as an opaque leaf rather than recursed into without end.
 const MAX_DEPTH = 8;
+
+function noter(into: Harvest, part: PartPath): (d: MimeDefect) => void {
+  return (defect) => {
+    if (!into.defects.includes(defect)) into.defects.push(defect);
+    if (!into.findings.some((f) => f.defect === defect && f.part === part)) into.findings.push({ defect, part });
+  };
+}
+
+const child = (part: PartPath, i: number): PartPath => (part === '' ? `${i + 1}` : `${part}.${i + 1}`);
 
 function filenameOf(fields: readonly Field[]): string | undefined {
   const disposition = valuesOf(fields, 'content-disposition')[0];
@@ -34,21 +83,56 @@ function harvestLeaf(fields: readonly Field[], media: MediaType, encoding: strin
   if (isTnef && into.tnef === undefined) into.tnef = decodeBody(body, encoding);
 }
 
-export function readEntity(text: string, depth: number, into: Harvest): readonly Field[] {
-  const note = (d: MimeDefect): void => {
-    if (!into.defects.includes(d)) into.defects.push(d);
-  };
+interface Place {
+  readonly part: PartPath;
+  readonly depth: number;
+  /** The outermost entity of the message. */
+  readonly top: boolean;
+}
+
+function readEntity(text: string, at: Place, into: Harvest): readonly Field[] {
+  const note = noter(into, at.part);
   const { header, body } = splitEntity(text);
   const fields = readFields(header, note);
   const contentTypes = valuesOf(fields, 'content-type');
-  judgeMimeVersion(valuesOf(fields, 'mime-version'), depth === 0, contentTypes.length > 0, note);
+  judgeMimeVersion(valuesOf(fields, 'mime-version'), at.top, contentTypes.length > 0, note);
   const media = contentTypes.map((v) => readContentType(v, note))[0] ?? TEXT_PLAIN;
+  if (media.charset !== undefined) {
+    const valid = MIME_CHARSET.test(media.charset);
+    into.charsets.push({ part: at.part, type: media.type, charset: media.charset, valid });
+    if (!valid) note('bad-charset');
+  }
   for (const v of valuesOf(fields, 'content-disposition')) if (parseDisposition(v) === undefined) note('unparseable-content-disposition');
   const encoding = judgeTransferEncoding(valuesOf(fields, 'content-transfer-encoding'), media.type, note);
-  if (media.type.startsWith('multipart/') && depth < MAX_DEPTH) {
-    for (const part of splitMultipart(body, media.boundary)) readEntity(part, depth + 1, into);
+  if (media.type.startsWith('multipart/') && at.depth < MAX_DEPTH) {
+    splitMultipart(body, media.boundary).forEach((part, i) => {
+      readEntity(part, { part: child(at.part, i), depth: at.depth + 1, top: false }, into);
+    });
   } else {
     harvestLeaf(fields, media, encoding, body, into);
   }
   return fields;
+}
+
+export function idOf(fields: readonly Field[]): string | undefined {
+  const value = valuesOf(fields, 'message-id')[0];
+  if (value === undefined) return undefined;
+  return /<([^<>]*)>/.exec(value)?.[1] ?? value;
+}
+
+/** A whole message from its text (latin1: one character per byte). */
+export function readMessage(text: string, depth = 0): MimeReading {
+  const into: Harvest = { defects: [], findings: [], charsets: [], attachments: [] };
+  const fields = readEntity(text, { part: '', depth, top: true }, into);
+  return {
+    headerDefects: into.defects,
+    findings: into.findings,
+    charsets: into.charsets,
+    messageId: idOf(fields),
+    from: valuesOf(fields, 'from')[0],
+    to: valuesOf(fields, 'to')[0],
+    subject: valuesOf(fields, 'subject')[0],
+    attachments: into.attachments,
+    tnef: into.tnef,
+  };
 }
