@@ -14,7 +14,7 @@ const CRLF = '\r\n';
 function textPartOf(spec: MessageSpec, defects: readonly MimeDefect[]): string {
   const has = (d: MimeDefect) => defects.includes(d);
   const bothVersions = has('bad-mime-version') && has('missing-mime-version');
-  const multipart = spec.tnef !== undefined || has('missing-boundary') || bothVersions || has('bad-charset');
+  const multipart = spec.tnef !== undefined || (spec.embedded ?? []).length > 0 || has('missing-boundary') || bothVersions || has('bad-charset');
   return multipart ? '1' : '';
 }
 

@@ -5,6 +5,9 @@ import { MIME_DEFECTS } from './defects.ts';
 import type { MimeDefect } from './defects.ts';
 import { MIME_CHARSET } from './params.ts';
 
+/** A message to attach as a message/rfc822 part: its bytes as they stand, or one composed from a spec (with its own defects). */
+export type EmbeddedSpec = Uint8Array | { readonly spec: MessageSpec; readonly defects?: readonly MimeDefect[] };
+
 export interface MessageSpec {
   readonly messageId: string;
   readonly from: string;
@@ -15,11 +18,15 @@ export interface MessageSpec {
   readonly tnef?: Uint8Array;
   /** The text's charset parameter, a charset name (RFC 2978 section 2.3); "us-ascii" when absent. */
   readonly charset?: string;
+  /** Messages attached as message/rfc822 parts, after the text and before any winmail.dat. */
+  readonly embedded?: readonly EmbeddedSpec[];
 }
 
 const CRLF = '\r\n';
 const PREAMBLE = 'This is a multi-part message in MIME format.';
-const BOUNDARY = '----=_NextPart_000_0001_01BE7E5A.5C2AEAA0';
+
+/** Each level of nesting has a boundary of its own, as Outlook and the IMS numbered them. */
+const boundaryAt = (level: number): string => `----=_NextPart_${String(level).padStart(3, '0')}_0001_01BE7E5A.5C2AEAA0`;
 
 function checkSpec(spec: MessageSpec): void {
   const headerText = /^[\t\x20-\x7e]*$/; // no CR/LF: a value must not start a header of its own
@@ -52,6 +59,13 @@ function base64Lines(bytes: Uint8Array): string[] {
   return lines;
 }
 
+/** RFC 2045 sections 2.7-2.9: the identity encoding that tells the truth about the bytes. */
+function identityEncoding(text: string): '7bit' | '8bit' | 'binary' {
+  const lines = text.split(CRLF);
+  if (text.includes('\0') || lines.some((l) => l.length > 998 || /[\r\n]/.test(l))) return 'binary';
+  return /[\x80-\xff]/.test(text) ? '8bit' : '7bit';
+}
+
 function multipartType(want: ReadonlySet<MimeDefect>, boundary: string): string {
   const unterminated = want.has('unparseable-content-type');
   if (!want.has('missing-boundary')) return `multipart/mixed;${CRLF}\tboundary="${boundary}${unterminated ? '' : '"'}`;
@@ -59,15 +73,34 @@ function multipartType(want: ReadonlySet<MimeDefect>, boundary: string): string 
   return unterminated ? `multipart/mixed;${CRLF}\ttype="text/plain` : 'multipart/mixed';
 }
 
-export function composeMessage(spec: MessageSpec, defects: readonly MimeDefect[] = []): Buffer {
+const latin1 = (bytes: Uint8Array): string => Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('latin1');
+
+function embeddedPart(message: EmbeddedSpec, level: number, boundary: string): string[] {
+  const text = latin1(message instanceof Uint8Array ? message : composeAt(message.spec, message.defects ?? [], level + 1));
+  if (holdsDelimiter(text, boundary)) throw new RangeError('an embedded message contains the MIME boundary');
+  // RFC 2046 section 5.2.1: a message/rfc822 body is never base64 or quoted-printable.
+  return ['Content-Type: message/rfc822', `Content-Transfer-Encoding: ${identityEncoding(text)}`, '', text];
+}
+
+/** The first level from `level` whose boundary none of the embedded bytes holds (they may be our own composition). */
+function freeLevel(level: number, embedded: readonly EmbeddedSpec[]): number {
+  const texts = embedded.flatMap((m) => (m instanceof Uint8Array ? [latin1(m)] : []));
+  let free = level;
+  while (texts.some((t) => holdsDelimiter(t, boundaryAt(free)))) free++;
+  return free;
+}
+
+function composeAt(spec: MessageSpec, defects: readonly MimeDefect[], level: number): Buffer {
   checkSpec(spec);
   for (const d of defects) if (!MIME_DEFECTS.includes(d)) throw new RangeError(`unknown MIME defect: ${String(d)}`);
   const want = new Set(defects);
-  const boundary = BOUNDARY;
+  const embedded = spec.embedded ?? [];
+  const at = freeLevel(level, embedded);
+  const boundary = boundaryAt(at);
   // Both MIME-Version defects at once: none at the top, a bad one on the text part.
   const versionOnPart = want.has('bad-mime-version') && want.has('missing-mime-version');
   // Q293288's malformed charset is on a body part's header, so it makes a multipart too.
-  const multipart = spec.tnef !== undefined || want.has('missing-boundary') || versionOnPart || want.has('bad-charset');
+  const multipart = spec.tnef !== undefined || embedded.length > 0 || want.has('missing-boundary') || versionOnPart || want.has('bad-charset');
   const encoding = want.has('bad-transfer-encoding') ? 'base65' : '7bit';
   const text = textOf(spec.body, multipart ? boundary : undefined);
   const charset = spec.charset ?? 'us-ascii';
@@ -93,7 +126,7 @@ export function composeMessage(spec: MessageSpec, defects: readonly MimeDefect[]
     'Content-Type: text/plain;', want.has('bad-charset') ? '\tcharset = ""' : `\tcharset="${charset}"`,
     `Content-Transfer-Encoding: ${encoding}`, '', text,
   ];
-  const parts = [textPart];
+  const parts = [textPart, ...embedded.map((m) => embeddedPart(m, at, boundary))];
   if (spec.tnef !== undefined) {
     parts.push([
       'Content-Type: application/ms-tnef;', '\tname="winmail.dat"', 'Content-Transfer-Encoding: base64',
@@ -102,4 +135,8 @@ export function composeMessage(spec: MessageSpec, defects: readonly MimeDefect[]
   }
   const body = [PREAMBLE, '', ...parts.flatMap((p) => [`--${boundary}`, ...p]), `--${boundary}--`, ''];
   return Buffer.from([...head, '', ...body].join(CRLF), 'latin1');
+}
+
+export function composeMessage(spec: MessageSpec, defects: readonly MimeDefect[] = []): Buffer {
+  return composeAt(spec, defects, 0);
 }

@@ -1,12 +1,13 @@
-// One MIME entity, judged and harvested, then its body parts in turn: a message is its
-// outermost entity (the only one that must carry MIME-Version).
+// One MIME entity, judged and harvested, then its body parts in turn. A message is its
+// outermost entity (the only one that must carry MIME-Version); a message/rfc822 body part holds
+// a message of its own (RFC 2046 section 5.2.1), read and judged as one, and reported apart.
 
 import { decodeBody } from './decode.ts';
 import type { MimeDefect } from './defects.ts';
 import { readFields, splitEntity, valuesOf } from './fields.ts';
 import type { Field } from './fields.ts';
 import { judgeMimeVersion, judgeTransferEncoding } from './judge.ts';
-import { TEXT_PLAIN, readContentType } from './media.ts';
+import { MESSAGE_RFC822, TEXT_PLAIN, readContentType } from './media.ts';
 import type { MediaType } from './media.ts';
 import { splitMultipart } from './multipart.ts';
 import { MIME_CHARSET, lenientParam, parseDisposition } from './params.ts';
@@ -14,7 +15,7 @@ import { MIME_CHARSET, lenientParam, parseDisposition } from './params.ts';
 /**
  * Where something was found. '' is the message's own header; a body part is named by its
  * section number as IMAP numbers them (RFC 3501 section 6.4.5): '1', '2', '2.1'... and the body
- * of a message that is not multipart is '1'.
+ * of a message that is not multipart is '1'. Inside an embedded message, numbers start again.
  */
 export type PartPath = string;
 
@@ -35,12 +36,14 @@ export interface MimeCharset {
 }
 
 export interface MimeReading {
-  /** Each defect found in any entity's header of this message, once, in the order first seen. */
+  /** Each defect found in any entity's header of this message, once, in the order first seen. Not those of embedded messages. */
   readonly headerDefects: readonly MimeDefect[];
   /** The same defects with where each was found; one entry per defect and part. */
   readonly findings: readonly MimeFinding[];
   /** Every charset parameter of this message's entities, in order. */
   readonly charsets: readonly MimeCharset[];
+  /** The messages in its message/rfc822 parts, each read and judged as a message of its own. */
+  readonly embedded: readonly EmbeddedMessage[];
   readonly messageId?: string;
   readonly from?: string;
   readonly to?: string;
@@ -49,15 +52,22 @@ export interface MimeReading {
   readonly tnef?: Buffer;
 }
 
+export interface EmbeddedMessage extends MimeReading {
+  /** The message/rfc822 body part that holds it, in the enclosing message. */
+  readonly part: PartPath;
+}
+
 interface Harvest {
   readonly defects: MimeDefect[];
   readonly findings: MimeFinding[];
   readonly charsets: MimeCharset[];
+  readonly embedded: EmbeddedMessage[];
   readonly attachments: string[];
   tnef?: Buffer;
 }
 
-// Deeper nesting is read as an opaque leaf rather than recursed into without end.
+// Deeper nesting (multiparts and embedded messages together) is read as an opaque leaf rather
+// than recursed into without end.
 const MAX_DEPTH = 8;
 
 function noter(into: Harvest, part: PartPath): (d: MimeDefect) => void {
@@ -86,8 +96,10 @@ function harvestLeaf(fields: readonly Field[], media: MediaType, encoding: strin
 interface Place {
   readonly part: PartPath;
   readonly depth: number;
-  /** The outermost entity of the message. */
+  /** The outermost entity of a message, top-level or embedded. */
   readonly top: boolean;
+  /** What a body part without Content-Type is (RFC 2045 section 5.2, RFC 2046 section 5.1.5). */
+  readonly implicit: MediaType;
 }
 
 function readEntity(text: string, at: Place, into: Harvest): readonly Field[] {
@@ -96,7 +108,7 @@ function readEntity(text: string, at: Place, into: Harvest): readonly Field[] {
   const fields = readFields(header, note);
   const contentTypes = valuesOf(fields, 'content-type');
   judgeMimeVersion(valuesOf(fields, 'mime-version'), at.top, contentTypes.length > 0, note);
-  const media = contentTypes.map((v) => readContentType(v, note))[0] ?? TEXT_PLAIN;
+  const media = contentTypes.map((v) => readContentType(v, note))[0] ?? at.implicit;
   if (media.charset !== undefined) {
     const valid = MIME_CHARSET.test(media.charset);
     into.charsets.push({ part: at.part, type: media.type, charset: media.charset, valid });
@@ -104,12 +116,19 @@ function readEntity(text: string, at: Place, into: Harvest): readonly Field[] {
   }
   for (const v of valuesOf(fields, 'content-disposition')) if (parseDisposition(v) === undefined) note('unparseable-content-disposition');
   const encoding = judgeTransferEncoding(valuesOf(fields, 'content-transfer-encoding'), media.type, note);
-  if (media.type.startsWith('multipart/') && at.depth < MAX_DEPTH) {
+  const deeper = at.depth < MAX_DEPTH;
+  if (media.type.startsWith('multipart/') && deeper) {
+    const implicit = media.type === 'multipart/digest' ? MESSAGE_RFC822 : TEXT_PLAIN;
     splitMultipart(body, media.boundary).forEach((part, i) => {
-      readEntity(part, { part: child(at.part, i), depth: at.depth + 1, top: false }, into);
+      readEntity(part, { part: child(at.part, i), depth: at.depth + 1, top: false, implicit }, into);
     });
-  } else {
-    harvestLeaf(fields, media, encoding, body, into);
+    return fields;
+  }
+  harvestLeaf(fields, media, encoding, body, into);
+  if (media.type === 'message/rfc822' && deeper) {
+    // Encoding a message is not allowed (RFC 2046 section 5.2.1); a sender who did it anyway meant it undone.
+    const inner = decodeBody(body, encoding).toString('latin1');
+    into.embedded.push({ part: at.part === '' ? '1' : at.part, ...readMessage(inner, at.depth + 1) });
   }
   return fields;
 }
@@ -122,12 +141,13 @@ export function idOf(fields: readonly Field[]): string | undefined {
 
 /** A whole message from its text (latin1: one character per byte). */
 export function readMessage(text: string, depth = 0): MimeReading {
-  const into: Harvest = { defects: [], findings: [], charsets: [], attachments: [] };
-  const fields = readEntity(text, { part: '', depth, top: true }, into);
+  const into: Harvest = { defects: [], findings: [], charsets: [], embedded: [], attachments: [] };
+  const fields = readEntity(text, { part: '', depth, top: true, implicit: TEXT_PLAIN }, into);
   return {
     headerDefects: into.defects,
     findings: into.findings,
     charsets: into.charsets,
+    embedded: into.embedded,
     messageId: idOf(fields),
     from: valuesOf(fields, 'from')[0],
     to: valuesOf(fields, 'to')[0],

@@ -15,6 +15,8 @@ export interface MediaType {
 }
 
 export const TEXT_PLAIN: MediaType = { type: 'text/plain' };
+/** RFC 2046 section 5.1.5: in a multipart/digest, a body part is a message unless it says otherwise. */
+export const MESSAGE_RFC822: MediaType = { type: 'message/rfc822' };
 
 // RFC 2046 section 5.1.1: 1 to 70 bchars, the last not a space.
 const BOUNDARY = /^[0-9A-Za-z'()+_,\-./:=? ]{0,69}[0-9A-Za-z'()+_,\-./:=?]$/;

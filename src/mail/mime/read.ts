@@ -4,7 +4,7 @@ import { idOf, readMessage } from './entity.ts';
 import type { MimeReading } from './entity.ts';
 import { readFields, splitEntity } from './fields.ts';
 
-export type { MimeCharset, MimeFinding, MimeReading, PartPath } from './entity.ts';
+export type { EmbeddedMessage, MimeCharset, MimeFinding, MimeReading, PartPath } from './entity.ts';
 
 function asBuffer(bytes: Uint8Array): Buffer {
   return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
