@@ -41,6 +41,11 @@ describe('parseMediaType', () => {
     expect(params("a/b; t=old; t*=''new")).toEqual(['a/b', { t: 'new' }]);
   });
 
+  it('copes with long values in a charset no decoder knows', () => {
+    const long = '%41'.repeat(2_000_000);
+    expect(parseMediaType(`a/b; t*=x-unknown''${long}`)?.params.get('t')).toBe('A'.repeat(2_000_000));
+  });
+
   it('rejects what RFC 2045 and RFC 2231 do not allow', () => {
     for (const bad of [
       '', 'text', 'text/', '/plain', 'text/plain;', 'text/plain; a', 'text/plain; a=', 'text/plain a=b', 'text/plain; a=b c',

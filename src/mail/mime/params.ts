@@ -44,10 +44,11 @@ function extendedOctets(text: string): number[] | undefined {
 
 /** Octets in the named charset; what no decoder knows is read as latin1 (one char per octet). */
 function decodeIn(charset: string, bytes: readonly number[]): string {
+  const octets = Uint8Array.from(bytes);
   try {
-    return new TextDecoder(charset.toLowerCase() || 'us-ascii').decode(Uint8Array.from(bytes));
+    return new TextDecoder(charset.toLowerCase() || 'us-ascii').decode(octets);
   } catch {
-    return String.fromCharCode(...bytes);
+    return Buffer.from(octets).toString('latin1');
   }
 }
 
@@ -79,7 +80,7 @@ function assemble(sections: ReadonlyMap<number, Section>): string | undefined {
     }
     const bytes = extendedOctets(encoded);
     if (bytes === undefined) return undefined;
-    octets.push(...bytes);
+    for (const b of bytes) octets.push(b);
   }
   flush();
   return out;
