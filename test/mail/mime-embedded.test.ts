@@ -121,6 +121,22 @@ describe('readMime reads an embedded message as a message of its own', () => {
   });
 });
 
+describe('readMime never throws on embedded messages, whatever happens to the bytes', () => {
+  it('on edits of a message with a nested embedded multipart', () => {
+    const good = composeMessage({ ...SPEC, tnef: TNEF, embedded: [{ spec: { ...INNER, tnef: TNEF, embedded: [{ spec: INNER }] } }] });
+    const edit = fc.record({ at: fc.nat(good.length), cut: fc.nat(40), insert: fc.uint8Array({ maxLength: 40 }) });
+    const defectsIn = (r: MimeReading): string[] => [...r.headerDefects, ...r.embedded.flatMap(defectsIn)];
+    fc.assert(
+      fc.property(fc.array(edit, { maxLength: 6 }), (edits) => {
+        let bytes = good;
+        for (const e of edits) bytes = Buffer.concat([bytes.subarray(0, e.at), e.insert, bytes.subarray(e.at + e.cut)]);
+        for (const d of defectsIn(readMime(bytes))) expect(MIME_DEFECTS).toContain(d);
+      }),
+      { seed: SEED, numRuns: 300 },
+    );
+  });
+});
+
 describe('postal-mime agrees on embedded messages', () => {
   it('sees the same bytes as a message/rfc822 attachment', async () => {
     await fc.assert(
