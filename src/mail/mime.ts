@@ -4,6 +4,6 @@ export { MIME_DEFECTS } from './mime/defects.ts';
 export type { MimeDefect } from './mime/defects.ts';
 export { composeMessage } from './mime/compose.ts';
 export { headerText } from './mime/encodedWord.ts';
-export type { MessageSpec } from './mime/compose.ts';
+export type { EmbeddedSpec, MessageSpec } from './mime/compose.ts';
 export { readMime, messageIdOf } from './mime/read.ts';
-export type { MimeReading } from './mime/read.ts';
+export type { EmbeddedMessage, MimeCharset, MimeFinding, MimeReading, PartPath } from './mime/read.ts';

@@ -20,9 +20,11 @@ describe('readMime is strict about headers', () => {
     expect(defectsOf('Subject: x', ' folded', '', '')).toEqual([]);
   });
 
-  it('judges Content-Type with the HTTP media-type grammar of `content-type`', () => {
-    expect(defectsOf('MIME-Version: 1.0', 'Content-Type: text/plain (comment)', '', '')).toEqual(['unparseable-content-type']);
+  it('judges Content-Type by RFC 2045 section 5.1, with RFC 822 comments and white space', () => {
+    expect(defectsOf('MIME-Version: 1.0', 'Content-Type: text/plain (comment)', '', '')).toEqual([]);
+    expect(defectsOf('MIME-Version: 1.0', 'Content-Type: text/plain; charset = us-ascii', '', '')).toEqual([]);
     expect(defectsOf('MIME-Version: 1.0', 'Content-Type: text/plain;', '', '')).toEqual(['unparseable-content-type']);
+    expect(defectsOf('MIME-Version: 1.0', 'Content-Type: text/plain (unterminated', '', '')).toEqual(['unparseable-content-type']);
     expect(defectsOf('MIME-Version: 1.0', 'Content-Type: multipart/mixed; boundary=""', '', '')).toEqual(['missing-boundary']);
   });
 
@@ -31,8 +33,21 @@ describe('readMime is strict about headers', () => {
     expect(readMime(composeMessage({ ...SPEC, tnef: TNEF })).headerDefects).toEqual([]);
   });
 
-  it('knows only the five RFC 2045 encodings', () => {
-    expect(defectsOf('MIME-Version: 1.0', 'Content-Type: text/plain', 'Content-Transfer-Encoding: x-uuencode', '', '')).toEqual(['bad-transfer-encoding']);
+  it('knows the five RFC 2045 encodings and private x-tokens, and nothing else', () => {
+    const cte = (value: string) => defectsOf('MIME-Version: 1.0', 'Content-Type: text/plain', `Content-Transfer-Encoding: ${value}`, '', '');
+    expect(cte('x-uuencode')).toEqual([]);
+    expect(cte('X-UUENCODE (private)')).toEqual([]);
+    for (const bad of ['uuencode', 'x-', '7-bit', 'quoted printable', 'base64;', '']) expect(cte(bad)).toEqual(['bad-transfer-encoding']);
+  });
+
+  it('allows only 7bit, 8bit and binary on a composite entity', () => {
+    const on = (type: string, cte: string) => defectsOf('MIME-Version: 1.0', `Content-Type: ${type}`, `Content-Transfer-Encoding: ${cte}`, '', '');
+    for (const type of ['multipart/mixed; boundary=b', 'message/rfc822']) {
+      for (const ok of ['7bit', '8bit', 'binary']) expect(on(type, ok)).toEqual([]);
+      for (const bad of ['base64', 'quoted-printable', 'x-gzip']) expect(on(type, bad)).toEqual(['bad-transfer-encoding']);
+    }
+    expect(on('message/partial; id=a; number=1', '8bit')).toEqual(['bad-transfer-encoding']);
+    expect(on('message/global', 'base64')).toEqual([]);
   });
 });
 

@@ -43,14 +43,15 @@ describe('composeMessage, good', () => {
 describe('readMime, good', () => {
   it('reads a plain text message', () => {
     expect(readMime(composeMessage(SPEC))).toEqual({
-      headerDefects: [], messageId: SPEC.messageId, from: SPEC.from, to: SPEC.to, subject: SPEC.subject, attachments: [], tnef: undefined,
+      headerDefects: [], findings: [], charsets: [{ part: '', type: 'text/plain', charset: 'us-ascii', valid: true }], embedded: [],
+      messageId: SPEC.messageId, from: SPEC.from, to: SPEC.to, subject: SPEC.subject, attachments: [], tnef: undefined,
     });
   });
 
   it('reads a message with winmail.dat, recovering exactly the TNEF bytes', () => {
     expect(readMime(composeMessage({ ...SPEC, tnef: TNEF }))).toEqual({
-      headerDefects: [], messageId: SPEC.messageId, from: SPEC.from, to: SPEC.to, subject: SPEC.subject,
-      attachments: ['winmail.dat'], tnef: TNEF,
+      headerDefects: [], findings: [], charsets: [{ part: '1', type: 'text/plain', charset: 'us-ascii', valid: true }], embedded: [],
+      messageId: SPEC.messageId, from: SPEC.from, to: SPEC.to, subject: SPEC.subject, attachments: ['winmail.dat'], tnef: TNEF,
     });
   });
 

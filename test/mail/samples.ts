@@ -50,3 +50,9 @@ export const messageSpec: fc.Arbitrary<MessageSpec> = fc.record({
   date: fc.constant('Thu, 22 Apr 1999 10:15:00 -0700'),
   body: fc.array(asciiFrom(0x20, 0x7e, 90), { maxLength: 6 }).map((lines) => lines.join('\r\n')),
 });
+
+/** A charset name as RFC 2978 section 2.3 allows it: well-known ones, and any other. */
+export const charsetName: fc.Arbitrary<string> = fc.oneof(
+  fc.constantFrom('us-ascii', 'ISO-8859-1', 'utf-8', 'windows-1252', 'iso-2022-jp'),
+  fc.stringMatching(/^[A-Za-z0-9!#$%&'+^_`{}~-]{1,40}$/),
+);

@@ -1,7 +1,6 @@
 // The header section of an entity (RFC 5322 section 2.2): where it ends, its fields once
 // unfolded, and the two defects that can be seen line by line.
 
-import { noteOnce } from '../found.ts';
 import type { MimeDefect } from './defects.ts';
 
 /** name lower-cased; value unfolded (CRLF before WSP removed) and trimmed. */
@@ -42,20 +41,20 @@ function headerLines(header: string): string[] {
   return lines;
 }
 
-export function readFields(header: string, defects: MimeDefect[]): Field[] {
+export function readFields(header: string, note: (d: MimeDefect) => void): Field[] {
   const fields: { name: string; value: string }[] = [];
   let current: { name: string; value: string } | undefined;
   for (const line of headerLines(header)) {
-    if (EIGHT_BIT.test(line)) noteOnce(defects, 'eight-bit-header');
+    if (EIGHT_BIT.test(line)) note('eight-bit-header');
     if (isWsp(line[0])) {
-      if (current === undefined) noteOnce(defects, 'header-without-colon');
+      if (current === undefined) note('header-without-colon');
       else current.value += line;
       continue;
     }
     const colon = line.indexOf(':');
     const name = colon === -1 ? '' : line.slice(0, colon);
     if (!FTEXT_NAME.test(name)) {
-      noteOnce(defects, 'header-without-colon');
+      note('header-without-colon');
       current = { name: '', value: '' }; // its continuations fold into it, not into the field before
       continue;
     }

@@ -1,50 +1,46 @@
-// Content-Type judged strictly with `content-type`, and read leniently all the same, so a
-// tolerant mail system still finds the parts of a message whose header a strict one rejects.
+// Content-Type judged strictly by RFC 2045 section 5.1 and RFC 2231 (params.ts), and read
+// leniently all the same, so a tolerant mail system still finds the parts of a message whose
+// header a strict one rejects.
 
-import { parse } from 'content-type';
-import { noteOnce } from '../found.ts';
 import type { MimeDefect } from './defects.ts';
 import { trimWsp } from './fields.ts';
+import { lenientParam, parseMediaType } from './params.ts';
 
 export interface MediaType {
   readonly type: string;
   readonly boundary?: string;
   readonly name?: string;
+  /** The charset parameter as read, '' included; absent if the field has none. */
+  readonly charset?: string;
 }
 
-export const DEFAULT_MEDIA_TYPE: MediaType = { type: 'text/plain' };
+export const TEXT_PLAIN: MediaType = { type: 'text/plain' };
+/** RFC 2046 section 5.1.5: in a multipart/digest, a body part is a message unless it says otherwise. */
+export const MESSAGE_RFC822: MediaType = { type: 'message/rfc822' };
 
-/** A parameter as a forgiving reader sees it: quoted (even unterminated) or a bare run. */
-export function lenientParam(value: string, key: 'boundary' | 'name' | 'filename'): string | undefined {
-  const m = new RegExp(`(?:^|;)[ \\t]*${key}[ \\t]*=[ \\t]*(?:"([^"]*)"?|([^\\s;"]+))`, 'i').exec(value);
-  const found = m === null ? undefined : trimWsp(m[1] ?? m[2] ?? '');
-  return found === '' ? undefined : found;
-}
+// RFC 2046 section 5.1.1: 1 to 70 bchars, the last not a space.
+const BOUNDARY = /^[0-9A-Za-z'()+_,\-./:=? ]{0,69}[0-9A-Za-z'()+_,\-./:=?]$/;
 
-function strict(value: string): MediaType | undefined {
-  try {
-    // The HTTP grammar the library implements allows only SP where RFC 5322 folding leaves HTAB.
-    const parsed = parse(value.replace(/\t/g, ' '));
-    const { boundary, name } = parsed.parameters;
-    return { type: parsed.type, ...(boundary ? { boundary } : {}), ...(name ? { name } : {}) };
-  } catch {
-    return undefined;
-  }
+function withParams(type: string, get: (key: string) => string | undefined): MediaType {
+  const boundary = get('boundary');
+  const name = get('name');
+  const charset = get('charset');
+  return {
+    type,
+    ...(boundary ? { boundary } : {}),
+    ...(name ? { name } : {}),
+    ...(charset !== undefined ? { charset } : {}),
+  };
 }
 
 function lenient(value: string): MediaType {
-  const type = trimWsp(value.split(';')[0] ?? '').toLowerCase();
-  const boundary = lenientParam(value, 'boundary');
-  const name = lenientParam(value, 'name');
-  return { type, ...(boundary ? { boundary } : {}), ...(name ? { name } : {}) };
+  return withParams(trimWsp(value.split(';')[0] ?? '').toLowerCase(), (key) => lenientParam(value, key));
 }
 
-export function readContentType(value: string, defects: MimeDefect[]): MediaType {
-  let media = strict(value);
-  if (media === undefined) {
-    noteOnce(defects, 'unparseable-content-type');
-    media = lenient(value);
-  }
-  if (media.type.startsWith('multipart/') && media.boundary === undefined) noteOnce(defects, 'missing-boundary');
+export function readContentType(value: string, note: (d: MimeDefect) => void): MediaType {
+  const parsed = parseMediaType(value);
+  if (parsed === undefined) note('unparseable-content-type');
+  const media = parsed === undefined ? lenient(value) : withParams(parsed.value, (key) => parsed.params.get(key));
+  if (media.type.startsWith('multipart/') && (media.boundary === undefined || !BOUNDARY.test(media.boundary))) note('missing-boundary');
   return media;
 }
