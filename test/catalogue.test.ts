@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { ARTICLES, CLAIMS, INVARIANTS, releasesOf } from '../src/harness/claims.ts';
-import { RELEASES, VERSIONS, releaseName } from '../src/model/release.ts';
+import { RELEASES, VERSIONS, parseRelease, releaseMatches, releaseName } from '../src/model/release.ts';
 import { PROPERTIES } from '../properties/index.ts';
 
 const SECTIONS = ['SYMPTOMS', 'CAUSE', 'RESOLUTION', 'MORE INFORMATION', 'STATUS', 'WORKAROUND'];
@@ -30,6 +30,18 @@ describe('the claims catalogue', () => {
       for (const v of c.versions) {
         expect(names, `${c.id}: ${v}`).toContain(v);
         expect(article.versions, `${c.id}: ${v}`).toContain(v.split(' ')[0]);
+      }
+    }
+  });
+
+  it('lists the releases each claim and law is checked on, each a release of the table that its versions cover', () => {
+    const names = RELEASES.map(releaseName);
+    for (const c of [...CLAIMS, ...INVARIANTS]) {
+      expect(c.releases.length, c.id).toBeGreaterThan(0);
+      expect(new Set(c.releases).size, c.id).toBe(c.releases.length);
+      for (const r of c.releases) {
+        expect(names, `${c.id}: ${r}`).toContain(r);
+        expect(c.versions.some((v) => releaseMatches(v, parseRelease(r)!)), `${c.id}: ${r} is not among its versions ${c.versions.join(', ')}`).toBe(true);
       }
     }
   });

@@ -53,8 +53,8 @@ function inline(value: unknown): string {
   return JSON.stringify(value);
 }
 
-/** A claim in the catalogue's layout: identity, then the claim, then versions and properties. */
+/** A claim in the catalogue's layout: identity, then the claim, then versions, releases and properties. */
 function claimBlock(c: Claim): string {
   const pair = (k: keyof Claim) => `${JSON.stringify(k)}: ${inline(c[k])}`;
-  return ['{', `  ${pair('id')}, ${pair('article')}, ${pair('section')},`, `  ${pair('claim')},`, `  ${pair('versions')}, ${pair('properties')}`, '}'].join('\n');
+  return ['{', `  ${pair('id')}, ${pair('article')}, ${pair('section')},`, `  ${pair('claim')},`, `  ${pair('versions')}, ${pair('releases')}, ${pair('properties')}`, '}'].join('\n');
 }

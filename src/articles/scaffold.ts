@@ -3,6 +3,7 @@
 // property file with one pending property per placeholder whose scenario and check compile.
 
 import type { Article, Claim, Section } from '../harness/claims.ts';
+import { baseRelease } from '../model/release.ts';
 
 export interface Placeholder {
   readonly section: Section;
@@ -28,6 +29,8 @@ export function placeholderClaims(article: Article): Claim[] {
       section: p.section,
       claim: `TODO: ${p.prompt} (the ${p.section} section, in the project's own words).`,
       versions: article.versions,
+      // Checked, to begin with, on each version as first shipped; list more levels by name as the article needs.
+      releases: article.versions.map((v) => baseRelease(v) ?? v),
       properties: [propertyName(id, p)],
     };
   });

@@ -4,7 +4,7 @@
 import { availableParallelism } from 'node:os';
 import { parseArgs } from 'node:util';
 import { ARTICLES } from '../harness/claims.ts';
-import { RELEASES, releaseMatches } from '../model/release.ts';
+import { RELEASES, VERSIONS, releaseMatches, releaseName } from '../model/release.ts';
 import { CHECKED_IDS, INVARIANT_ARTICLE, type Shard } from './plan.ts';
 import type { CampaignOptions } from './campaign.ts';
 
@@ -27,7 +27,7 @@ verdict table) and under each non-default alternative reading (the interpretatio
   --budget SECONDS   start no new task after this long; the rest are reported "not run"
   --article Q...     only these articles' claims (repeatable; ${INVARIANT_ARTICLE} for the invariants)
   --claim ID         only the properties checking this claim or invariant (repeatable)
-  --version V        only this release: 4.0, 5.0, 5.5, or 5.0 SP0 / SP1 / SP2 (repeatable)
+  --version V        only this version (4.0, 5.0, 5.5) or level (e.g. 5.0 SP1) (repeatable)
   --workers N        worker threads (default: the number of CPUs; 0 runs in the main thread)
   --shard i/n        run every n-th task, starting at the i-th (merge shards with npm run merge)
   --report FILE      the JSON report (default ${DEFAULT_REPORT})
@@ -89,7 +89,7 @@ export function parseCampaignArgs(argv: readonly string[]): CliOptions {
   for (const c of claims) if (!CHECKED_IDS.includes(c)) throw new UsageError(`--claim: no claim or invariant "${c}" in properties/claims.json`);
   const versions = v.version ?? [];
   for (const x of versions) {
-    if (!RELEASES.some((r) => releaseMatches(x, r))) throw new UsageError(`--version: no release "${x}"; use 4.0, 5.0, 5.5, 5.0 SP0, 5.0 SP1 or 5.0 SP2`);
+    if (!RELEASES.some((r) => releaseMatches(x, r))) throw new UsageError(`--version: no release "${x}"; use a version (${VERSIONS.join(', ')}) or a level: ${RELEASES.map(releaseName).join(', ')}`);
   }
   let budget: number | null = null;
   if (v.budget !== undefined) {

@@ -5,6 +5,7 @@ import { PERMISSIONS, type Permission } from '../model/acl.ts';
 import { RECIPIENT_KINDS } from '../model/directory.ts';
 import { EXCHANGE_SERVICES } from '../model/exchangeServices.ts';
 import { SPOOL_DIRS } from '../model/paths.ts';
+import { SERVICE_PACKS } from '../model/release.ts';
 import { GROUPS, type Group } from '../model/principals.ts';
 import { MIME_DEFECTS } from '../mail/mime.ts';
 import { TNEF_DEFECTS } from '../mail/tnef.ts';
@@ -77,7 +78,10 @@ export const OPERATIONS: { readonly [N in OpName]: OperationSpec<N> } = {
   },
   'client.submit': { summary: 'A user logs on with Exchange Client and sends a message to the Internet.', args: { from: name, to: name } },
   'client.logon': { summary: 'A client logs on to the information store.', args: { client: { type: 'enum', values: ['Exchange Client', 'Mdbvu32'] } } },
-  'servicePack.apply': { summary: 'A service pack is installed (5.0 only); setup restarts the server.', args: { servicePack: { type: 'integer', min: 1, max: 2 } } },
+  'servicePack.apply': {
+    summary: 'A later service pack of the installed version is installed; setup restarts the server.',
+    args: { servicePack: { type: 'integer', min: 1, max: Math.max(...Object.values(SERVICE_PACKS).flat()) } },
+  },
   'time.pass': { summary: 'Time passes.', args: { seconds: { type: 'integer', min: 1, max: DAY, unit: 'seconds' } } },
   heal: {
     summary: 'The nemesis heals every fault it injected: each one\'s own heal, last fault first, once the directory answers; then the connector is started (a no-op if it runs).',

@@ -7,6 +7,7 @@ import type { Permission } from '../model/acl.ts';
 import type { Timer } from '../model/clock.ts';
 import type { RecipientKind } from '../model/directory.ts';
 import { IMC } from '../model/exchangeServices.ts';
+import { releaseName } from '../model/release.ts';
 import { IMCDATA, spoolPath, type SpoolDir } from '../model/paths.ts';
 import { ADMINISTRATOR, OUTSIDE_AGENT, type Group } from '../model/principals.ts';
 import { isPositive, formatReply } from '../model/smtp.ts';
@@ -239,7 +240,7 @@ export class Interpreter {
 
   /** Setup stops the Exchange services, upgrades and restarts the server (assumption A-SP-SETUP). */
   private applyServicePack(servicePack: number): Outcome {
-    if (this.w.release.version !== '5.0' || servicePack <= this.w.release.servicePack) return { ok: false, detail: 'setup does not apply to this release' };
+    if (!this.w.canUpgrade(servicePack)) return { ok: false, detail: `setup does not apply to ${releaseName(this.w.release)}` };
     this.w.controlPanel.stop('MSExchangeSA');
     this.w.upgrade(servicePack);
     return this.reboot(0, 10);

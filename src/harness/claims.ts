@@ -1,7 +1,7 @@
 // The claims catalogue: every claim of every article, as data, in properties/claims.json.
 
 import catalogue from '../../properties/claims.json' with { type: 'json' };
-import { RELEASES, releaseMatches, type Release } from '../model/release.ts';
+import { RELEASES, releaseName, type Release } from '../model/release.ts';
 
 export type Section = 'SYMPTOMS' | 'CAUSE' | 'RESOLUTION' | 'MORE INFORMATION' | 'STATUS' | 'WORKAROUND';
 
@@ -17,8 +17,13 @@ export interface Claim {
   readonly section: Section;
   /** The claim in the project's own words. */
   readonly claim: string;
-  /** "4.0", "5.0", "5.5", or a service-pack level such as "5.0 SP2". */
+  /** What the article says it applies to: "4.0", "5.0", "5.5", or a level such as "5.5 SP4". */
   readonly versions: readonly string[];
+  /**
+   * The releases its properties run on, by name ("5.0 SP1"): listed, never implied by a
+   * version, so that a level added for another article re-runs only the claims that name it.
+   */
+  readonly releases: readonly string[];
   /** Names of the properties that check it. */
   readonly properties: readonly string[];
 }
@@ -28,6 +33,7 @@ export interface Invariant {
   readonly id: string;
   readonly law: string;
   readonly versions: readonly string[];
+  readonly releases: readonly string[];
   readonly properties: readonly string[];
 }
 
@@ -42,7 +48,7 @@ export function checked(id: string): Claim | Invariant {
   return c;
 }
 
-/** Releases every one of the claims applies to. */
+/** Releases every one of the claims is checked on, in the release table's order. */
 export function releasesOf(ids: readonly string[]): Release[] {
-  return RELEASES.filter((r) => ids.every((id) => checked(id).versions.some((v) => releaseMatches(v, r))));
+  return RELEASES.filter((r) => ids.every((id) => checked(id).releases.includes(releaseName(r))));
 }

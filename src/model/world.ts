@@ -160,10 +160,15 @@ export class World {
     for (let waited = 0; !this.scm.settled() && waited < limitSeconds; waited++) this.clock.advance(1);
   }
 
-  /** Setup of a 5.0 service pack: the release changes; the caller restarts the server. */
+  /** Whether service pack setup applies here: a later level of the installed version. */
+  canUpgrade(servicePack: number): boolean {
+    return SERVICE_PACKS[this.release.version].includes(servicePack) && servicePack > this.release.servicePack;
+  }
+
+  /** Service pack setup: the release changes (a service pack includes the fixes made before it); the caller restarts the server. */
   upgrade(servicePack: number): boolean {
-    if (!SERVICE_PACKS[this.release.version].includes(servicePack) || servicePack <= this.release.servicePack) return false;
-    this.release = { ...this.release, servicePack };
+    if (!this.canUpgrade(servicePack)) return false;
+    this.release = { version: this.release.version, servicePack };
     this.traits = traitsOf(this.release, this.readings);
     this.journal.record({ kind: 'release', name: releaseName(this.release) });
     return true;

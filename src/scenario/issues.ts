@@ -6,6 +6,7 @@ import type { $ZodIssue } from 'zod/v4/core';
 import { OPERATIONS, OP_NAMES } from '../faults/catalogue.ts';
 import type { ArgSpec, OpName } from '../faults/operations.ts';
 import { INTERPRETATION_IDS } from '../model/interpretations.ts';
+import { baseRelease } from '../model/release.ts';
 import { SPOOL_DIRS } from '../model/paths.ts';
 import { keyNode, problemAt, type JsonDocument } from './document.ts';
 import { WAITING_PLACES, scenarioFile, stepExpectation } from './format.ts';
@@ -106,6 +107,8 @@ function pathOf(path: JsonPath): string {
 
 function notAmong(path: JsonPath, value: string, values: readonly string[]): string {
   const last = path[path.length - 1];
+  const level = path.length === 1 && last === 'release' ? baseRelease(value) : undefined;
+  if (level) return `${JSON.stringify(value)} names a version, not a release: releases are named by their level, as in ${JSON.stringify(level)}`;
   if (path[0] === 'interpretations' && typeof last === 'string') {
     return `${JSON.stringify(value)} is not an alternative of the reading ${last}${suggestion(value, values)}`;
   }

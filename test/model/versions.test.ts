@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import {
   DEFAULT_INTERPRETATIONS, INTERPRETATION_IDS, alternativesOf, withReadings, type Interpretations,
 } from '../../src/model/interpretations.ts';
-import { RELEASES, releaseName, type Release } from '../../src/model/release.ts';
+import { RELEASES, SERVICE_PACKS, VERSIONS, parseRelease, releaseName, type Release } from '../../src/model/release.ts';
 import { traitsOf, type AdminMailboxFault } from '../../src/model/versions.ts';
 
 /** The defaults, and every single alternative of every reading. */
@@ -18,8 +18,9 @@ const FAULTS: AdminMailboxFault[] = ['not-set', 'missing', 'inaccessible', 'not-
 const BOOLS = [false, true];
 
 describe('traitsOf', () => {
-  it('covers 4.0, 5.0 SP0 to SP2 and 5.5', () => {
-    expect(RELEASES.map(releaseName)).toEqual(['4.0', '5.0 SP0', '5.0 SP1', '5.0 SP2', '5.5']);
+  it('lists every level of every version, each named "<version> SP<n>" whatever the number of levels', () => {
+    expect(RELEASES.map(releaseName)).toEqual(VERSIONS.flatMap((v) => SERVICE_PACKS[v].map((sp) => `${v} SP${sp}`)));
+    expect(RELEASES.map((r) => parseRelease(releaseName(r)))).toEqual(RELEASES);
   });
 
   for (const release of RELEASES) {

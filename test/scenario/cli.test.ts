@@ -43,7 +43,7 @@ describe('the replay command', () => {
     const r = replayCli('--json', join(REPO, 'scenarios/Q183178-story.json'));
     expect(r.code).toBe(0);
     const data = JSON.parse(r.out);
-    expect(data.release).toBe('5.5');
+    expect(data.release).toBe('5.5 SP0');
     expect(data.verdict.behaves).toBe(true);
     expect(data.steps[0].observations.some((o: { observation: { kind: string } }) => o.observation.kind === 'event')).toBe(true);
   });

@@ -26,7 +26,7 @@ export function sample(): ScenarioFile {
     title: 'a small scenario',
     version: '4.0',
     servicePack: 0,
-    release: '4.0',
+    release: '4.0 SP0',
     interpretations: {},
     judge: { properties: ['Q146791-S2 missing in refuses inbound mail'], verdict: 'holds' },
     origin: { kind: 'story', article: 'Q146791' },

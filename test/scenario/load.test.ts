@@ -111,8 +111,8 @@ describe('loading a scenario file', () => {
   });
 
   it('refuses a version and service pack that do not make the release', () => {
-    expect(refusal(broken('mismatch', (s) => (s.version = '5.5')))).toMatch(/release: "4\.0" does not match version "5\.5" and servicePack 0, which make "5\.5"/);
-    expect(refusal(broken('no-such-sp', (s) => (s.servicePack = 3)))).toMatch(/servicePack: 4\.0 has no service pack 3/);
+    expect(refusal(broken('mismatch', (s) => (s.version = '5.5')))).toMatch(/release: "4\.0 SP0" does not match version "5\.5" and servicePack 0, which make "5\.5 SP0"/);
+    expect(refusal(broken('no-such-sp', (s) => (s.servicePack = 7)))).toMatch(/servicePack: 4\.0 has no service pack 7; its levels are 0, 1, 2, 3, 4, 5/);
   });
 
   it('refuses unknown properties, a violation without a claim and unknown variants', () => {

@@ -53,7 +53,7 @@ describe('replaying a scenario', () => {
     const result = checkProperty(p, { release, readings, variant: { parts: variant.parts! }, seed: 7, numRuns: 200 });
     expect(result.failure).toBeDefined();
     const path = keepFailure(dir, { property: p, release, readings, failure: result.failure!, found: new Date(0), variant: { name: variant.name, parts: variant.parts! } });
-    expect(path).toMatch(/Q146791-S2-4\.0-spool-mends-in\.json$/);
+    expect(path).toMatch(/Q146791-S2-4\.0-SP0-spool-mends-in\.json$/);
     const loaded = loadScenario(path);
     expect(loaded.variant?.name).toBe('spool-mends-in');
     const r = replay(loaded);

@@ -16,7 +16,7 @@ const text = renderTimeline(story);
 
 describe('the timeline of a replayed scenario', () => {
   it('heads each step with its clock, calendar time and operation in words', () => {
-    expect(text).toContain('release   4.0 (Internet Mail Connector)');
+    expect(text).toContain('release   4.0 SP0 (Internet Mail Connector)');
     expect(text).toContain('[5] t+47s  1999-04-05 09:00:47  agent.delete dir=in\n    An outside agent (member of Everyone) deletes a spool directory and what is in it.');
     expect(text).toContain('note: Q146791-S1: other programs leave the disk low on space.');
   });
