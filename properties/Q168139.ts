@@ -6,10 +6,10 @@ import type { Op, OpOf } from '../src/faults/operations.ts';
 import { before, type History, type Step } from '../src/harness/history.ts';
 import type { Snapshot } from '../src/model/snapshot.ts';
 import { HOLDS, firstViolation, violated, type Property, type Verdict } from '../src/harness/property.ts';
-import type { Defect, DefectFinding } from '../src/harness/defect.ts';
+import { bothBad } from './defects/Q168139.ts';
 import { storeReference } from './reference/store.ts';
 import { QUIET, badBadMessage, mixOf } from './shapes.ts';
-import { IMC, events, fatesOf, flowsEndToEnd, imcRunning, isOp, lowOnDisk, stepsOf, transitions } from './support.ts';
+import { IMC, events, flowsEndToEnd, imcRunning, isOp, lowOnDisk, stepsOf, transitions } from './support.ts';
 
 const terminate: Op = { op: 'nt.terminateHungThread' };
 const wait = (seconds: number): Op => ({ op: 'time.pass', seconds });
@@ -20,7 +20,6 @@ const deadlocked = (h: History): ((i: number) => boolean) => {
   return (i) => store(i).deadlocked;
 };
 
-export const bothBad = (op: OpOf<'smtp.deliver'>): boolean => op.mime !== 'good' && op.tnef !== 'none' && op.tnef !== 'good';
 
 /** The release the claims are about (Q168139 applies to 5.0 as its article was written). */
 const AFFECTED = '5.0 SP0';
@@ -227,60 +226,5 @@ export const latestServicePackFixes: Property = {
 function inboundWaiting(s: Snapshot): boolean {
   return Object.entries(s.files).some(([dir, n]) => /\\imcdata\\in$/i.test(dir) && n > 0);
 }
-
-/** Where the affected release stands: what fixes it depends on the reading of which service pack does. */
-function affectedRelease(release: string, readings: History['readings']): boolean {
-  const fixedIn = readings.rewindFixedIn === 'sp1' ? 1 : 2;
-  const m = /^5\.0 SP(\d+)$/.exec(release);
-  return m !== null && Number(m[1]) < fixedIn;
-}
-
-/**
- * Q168139-C1 as a defect: on 5.0 before the fix, the message with bad headers and bad TNEF is
- * handed to the store again after every restart and loops again; it never leaves the in
- * directory, and the inbound mail named after it waits behind it. Heal and wait as one may,
- * that mail does not converge (LIV-1); and no mail the IMS takes in after it flows while the
- * release has the defect (FLOW).
- */
-export const rewindLoopHoldsUpInbound: Defect = {
-  claim: 'Q168139-C1',
-  effect: 'On 5.0 before the fixing service pack, a message with bad MIME headers and bad TNEF stays in the in directory for good, and the inbound mail after it waits behind it.',
-  suspends: ['LIV-1', 'FLOW'],
-  finds: (h, law) => (law === 'FLOW' ? heldUp(h) : stillWaiting(h)),
-};
-
-/** Every message accepted on an affected release once a culprit was accepted there, and every one accepted while the store is stuck. */
-function heldUp(h: History): DefectFinding {
-  const store = storeReference(h);
-  const messages = new Map<string, string>();
-  let culprit: string | undefined;
-  for (const s of stepsOf(h, 'smtp.deliver')) {
-    const release = before(h, s.index).release;
-    if (!affectedRelease(release, h.readings) || !s.outcome.accepted || !s.outcome.messageId) continue;
-    const id = s.outcome.messageId;
-    const stuck = store(s.index);
-    if (culprit !== undefined || stuck.deadlocked || stuck.imsWaiting) messages.set(id, culprit ? `it came after ${culprit}, on which the store loops` : 'the store was stuck');
-    if (bothBad(s.op)) {
-      culprit ??= id;
-      messages.set(id, 'the store loops on it');
-    }
-  }
-  return { messages };
-}
-
-/** At the end: the culprit still in the in directory, and the messages named after it there. */
-function stillWaiting(h: History): DefectFinding {
-  const end = h.steps.at(-1)?.after ?? h.initial;
-  if (!affectedRelease(end.release, h.readings)) return { messages: new Map() };
-  const culprits = new Set(stepsOf(h, 'smtp.deliver').filter((s) => bothBad(s.op) && s.outcome.accepted).map((s) => s.outcome.messageId!));
-  const inbox = Object.keys(end.files).find((dir) => /\\imcdata\\in$/i.test(dir));
-  const waiting = inbox === undefined ? [] : fatesOf(h).filesIn(inbox).sort((a, b) => (a.path.toUpperCase() < b.path.toUpperCase() ? -1 : 1));
-  const first = waiting.findIndex((f) => f.id !== undefined && culprits.has(f.id));
-  if (first < 0) return { messages: new Map() };
-  const culprit = waiting[first]!.id!;
-  return { messages: new Map(waiting.slice(first).flatMap((f) => (f.id ? [[f.id, f.id === culprit ? 'the store loops on it' : `it waits behind ${culprit}, on which the store loops`] as const] : []))) };
-}
-
-export const DEFECTS: readonly Defect[] = [rewindLoopHoldsUpInbound];
 
 export const PROPERTIES: readonly Property[] = [onlyBadHeadersAndBadTnefLoop, logonsDoNotComplete, imsShutsDownSilently, queuesStall, latestServicePackFixes];

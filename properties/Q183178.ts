@@ -10,7 +10,8 @@ import { PROBES, QUIET, adminTrouble, mixOf, restartImc, startStop } from './sha
 import { administratorReference } from './reference/administrator.ts';
 import { directoryReference } from './reference/directory.ts';
 import { IMC, events, failedOnSpool, imcRunning, initialisedAt, looksRight, stepsOf } from './support.ts';
-import { EVENT_4071 } from './texts.ts';
+import { unlike } from './texts/event.ts';
+import { EVENT_4071 } from './texts/Q183178.ts';
 
 /** Every 4071 must be the article's event and mark a start that failed. */
 function check4071(seen: readonly Seen[], step: number): Verdict {
@@ -26,9 +27,8 @@ function check4071(seen: readonly Seen[], step: number): Verdict {
     }
     if (o.kind !== 'event' || o.entry.id !== 4071) continue;
     const e = o.entry;
-    if (e.source !== EVENT_4071.source || e.type !== EVENT_4071.type || e.category !== EVENT_4071.category)
-      return violated('Q183178-S1', step, `event 4071 is ${e.source}/${e.type}/${e.category}, not ${EVENT_4071.source}/${EVENT_4071.type}/${EVENT_4071.category}`);
-    if (e.text !== EVENT_4071.text) return violated('Q183178-S1', step, `event 4071's text is not the article's:\n${e.text}`);
+    const wrong = unlike(EVENT_4071, e);
+    if (wrong) return violated('Q183178-S1', step, wrong);
     if (state !== 'StartPending') return violated('Q183178-S1', step, `event 4071 was logged while the IMS was ${state || 'not starting'}`);
     pending = e.record;
   }

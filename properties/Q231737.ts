@@ -6,11 +6,12 @@ import type { Op } from '../src/faults/operations.ts';
 import { before, type History, type Step } from '../src/harness/history.ts';
 import { HOLDS, firstViolation, violated, type Property, type Verdict } from '../src/harness/property.ts';
 import type { Snapshot } from '../src/model/snapshot.ts';
-import { FLOW, excusedUnder } from './defects.ts';
+import { FLOW, excusedUnder } from './defects/index.ts';
 import { storeReference } from './reference/store.ts';
 import { PROBES, QUIET, inTakenAway, restartImc } from './shapes.ts';
 import { IMC, deliveries, events, flowsEndToEnd, imcRunning, inMissing, isOp, lowOnDisk, readyForMail, sentData, stepsOf, transitions } from './support.ts';
-import { EVENT_4070_TEXT, EVENT_4131_TEXT } from './texts.ts';
+import { unlike } from './texts/event.ts';
+import { EVENT_4070, EVENT_4131 } from './texts/Q231737.ts';
 
 const IN = 'c:\\exchsrvr\\imcdata\\in';
 const IMCDATA = 'c:\\exchsrvr\\imcdata';
@@ -52,12 +53,7 @@ function logged4070Then4131(s: Step): string | undefined {
   const ids = events(s).map((e) => e.id);
   const i = ids.indexOf(4070);
   if (i < 0 || ids.indexOf(4131, i) < 0) return `the events logged were [${ids.join(', ')}], not 4070 then 4131`;
-  const e4070 = events(s, 4070)[0]!;
-  const e4131 = events(s, 4131)[0]!;
-  for (const e of [e4070, e4131]) if (e.source !== 'MSExchangeIMC' || e.type !== 'Error') return `event ${e.id} is ${e.source}/${e.type}, not MSExchangeIMC/Error`;
-  if (e4070.text !== EVENT_4070_TEXT) return `event 4070's text is not the article's:\n${e4070.text}`;
-  if (e4131.text !== EVENT_4131_TEXT) return `event 4131's text is not the article's:\n${e4131.text}`;
-  return undefined;
+  return unlike(EVENT_4070, events(s, 4070)[0]!) ?? unlike(EVENT_4131, events(s, 4131)[0]!);
 }
 
 /** Every 4070 logged while the service is starting must mark a start that failed: it goes on to Stopped, never Running. */

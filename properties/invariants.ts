@@ -7,9 +7,10 @@ import { HOLDS, firstViolation, violated, type Property, type Verdict } from '..
 import type { EventRecord } from '../src/model/eventlog.ts';
 import type { Seen } from '../src/model/journal.ts';
 import type { Snapshot } from '../src/model/snapshot.ts';
-import { excusedUnder } from './defects.ts';
+import { excusedUnder } from './defects/index.ts';
 import { Fates } from './fates.ts';
-import { EVENT_4070_TEXT, EVENT_4071, EVENT_4131_TEXT } from './texts.ts';
+import { unlike } from './texts/event.ts';
+import { EXPECTED_EVENTS } from './texts/index.ts';
 
 /** Long histories of everything: the laws must hold whatever happens. */
 const chaos: Property['scenario'] = (r) => ops(r, { minLength: 1, maxLength: 30, size: 'max' });
@@ -100,23 +101,10 @@ export const legalServiceTransitions: Property = {
   },
 };
 
-/** The events the articles define: source, type, category, and the text where an article gives one. */
-const KNOWN: Readonly<Record<number, { category: string | null; text: (t: string | null) => boolean }>> = {
-  4055: { category: 'Internal Processing', text: (t) => /^Unable to move file\n[A-Z]:\\exchsrvr\\imcdata\\work\\[^\\\n]+ to\n[A-Z]:\\exchsrvr\\imcdata\\in\\[^\\\n]+ due to system error\.\n[^\n]+$/.test(t ?? '') },
-  4070: { category: null, text: (t) => t === EVENT_4070_TEXT },
-  4131: { category: null, text: (t) => t === EVENT_4131_TEXT },
-  4071: { category: EVENT_4071.category, text: (t) => t === EVENT_4071.text },
-  2140: { category: null, text: (t) => t === null },
-  100: { category: null, text: (t) => t === null },
-};
-
+/** Why an entry is not one of the events the articles define, or undefined. */
 function wellFormed(e: EventRecord): string | undefined {
-  const known = KNOWN[e.id];
-  if (!known) return `event ${e.id} is not one the articles define`;
-  if (e.source !== 'MSExchangeIMC' || e.type !== 'Error') return `event ${e.id} is ${e.source}/${e.type}, not MSExchangeIMC/Error`;
-  if (e.category !== known.category) return `event ${e.id} is filed under ${e.category}, not ${known.category}`;
-  if (!known.text(e.text)) return `event ${e.id}'s text is not its article's:\n${e.text}`;
-  return undefined;
+  const expected = EXPECTED_EVENTS.find((x) => x.id === e.id);
+  return expected ? unlike(expected, e) : `event ${e.id} is not one the articles define`;
 }
 
 export const wellFormedEventLog: Property = {

@@ -11,7 +11,7 @@ import { releasesOf } from '../src/harness/claims.ts';
 import type { History } from '../src/harness/history.ts';
 import { HOLDS, violated, type Property, type Verdict } from '../src/harness/property.ts';
 import { releaseName } from '../src/model/release.ts';
-import { excusedUnder } from './defects.ts';
+import { excusedUnder } from './defects/index.ts';
 import type { Fates } from './fates.ts';
 import { IMC, deliveries, fatesOf, imcRunning, performed, stepsOf } from './support.ts';
 

@@ -1,8 +1,8 @@
 // Every defect an article documents, and what they excuse in a history: the laws consult this
 // by their own ID, so that each law stays exact wherever no article says otherwise.
 
-import type { Defect, DefectFinding } from '../src/harness/defect.ts';
-import type { History } from '../src/harness/history.ts';
+import type { Defect, DefectFinding } from '../../src/harness/defect.ts';
+import type { History } from '../../src/harness/history.ts';
 import { DEFECTS as Q168139 } from './Q168139.ts';
 
 export const DEFECTS: readonly Defect[] = [...Q168139];
