@@ -19,7 +19,7 @@ function notAccepted(claim: string, s: Step, state: string): Verdict {
 }
 
 function deliveriesWhile(h: History, state: (i: number) => boolean): Step[] {
-  return stepsOf(h, 'smtp.deliver').filter((s) => state(s.index));
+  return deliveries(h).map((d) => d.step).filter((s) => state(s.index));
 }
 
 /** The permitted behaviour beside the prohibition: while nothing stands in its way, the IMC does take mail. */

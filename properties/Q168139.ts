@@ -2,14 +2,14 @@
 
 import * as fc from 'fast-check';
 import { anyOp, only, ops, steps, story } from '../src/faults/arbitraries.ts';
-import type { Op, OpOf } from '../src/faults/operations.ts';
+import type { Op } from '../src/faults/operations.ts';
 import { before, type History, type Step } from '../src/harness/history.ts';
 import type { Snapshot } from '../src/model/snapshot.ts';
 import { HOLDS, firstViolation, violated, type Property, type Verdict } from '../src/harness/property.ts';
 import { bothBad } from './defects/Q168139.ts';
 import { storeReference } from './reference/store.ts';
 import { QUIET, badBadMessage, mixOf } from './shapes.ts';
-import { IMC, events, flowsEndToEnd, imcRunning, isOp, lowOnDisk, stepsOf, transitions } from './support.ts';
+import { IMC, deliveries, events, flowsEndToEnd, imcRunning, isOp, lowOnDisk, stepsOf, transitions, type Delivery } from './support.ts';
 
 const terminate: Op = { op: 'nt.terminateHungThread' };
 const wait = (seconds: number): Op => ({ op: 'time.pass', seconds });
@@ -26,13 +26,13 @@ const AFFECTED = '5.0 SP0';
 
 /** Before the first message with bad headers and bad TNEF was accepted: nothing yet holds the IMS up. */
 function beforeFirstBadBad(h: History): (i: number) => boolean {
-  const first = stepsOf(h, 'smtp.deliver').find((s) => bothBad(s.op) && s.outcome.accepted)?.index ?? Infinity;
+  const first = deliveries(h).find((d) => bothBad(d.message) && d.accepted)?.step.index ?? Infinity;
   return (i) => i < first;
 }
 
 /** The delivery operation that sent each Message-ID. */
-function sentBy(h: History): Map<string, OpOf<'smtp.deliver'>> {
-  return new Map(stepsOf(h, 'smtp.deliver').flatMap((s) => (s.outcome.messageId ? [[s.outcome.messageId, s.op] as const] : [])));
+function sentBy(h: History): Map<string, Delivery> {
+  return new Map(deliveries(h).map((d) => [d.messageId, d] as const));
 }
 
 function rewinds(s: Step): string[] {
@@ -77,11 +77,11 @@ export const onlyBadHeadersAndBadTnefLoop: Property = {
       ...affected.flatMap((s) => [
         ...rewinds(s).map((id): Verdict => {
           const op = ops.get(id);
-          return op && bothBad(op) ? HOLDS : violated('Q168139-C1', s.index, `a store thread loops on ${id}, whose headers are ${op?.mime ?? '?'} and TNEF ${op?.tnef ?? '?'}`);
+          return op && bothBad(op.message) ? HOLDS : violated('Q168139-C1', s.index, `a store thread loops on ${id}, whose headers are ${op?.step.op.mime ?? '?'} and TNEF ${op?.step.op.tnef ?? '?'}`);
         }),
         ...addedTo(s, 'MTS-IN').map((id): Verdict => {
           const op = ops.get(id);
-          return op && bothBad(op) ? violated('Q168139-C1', s.index, `${id}, with bad headers (${op.mime}) and bad TNEF (${op.tnef}), was converted without a loop`) : HOLDS;
+          return op && bothBad(op.message) ? violated('Q168139-C1', s.index, `${id}, with bad headers (${op.step.op.mime}) and bad TNEF (${op.step.op.tnef}), was converted without a loop`) : HOLDS;
         }),
       ]),
       flowsEndToEnd('Q168139-C1', h, (i) => onAffected(i) && clear(i)),
@@ -206,7 +206,7 @@ export const latestServicePackFixes: Property = {
       steps({ op: 'servicePack.apply', servicePack: 2 }),
       fc.array(mixOf([3, badBadMessage.map((op) => op)], [3, fc.constant(wait(30))], [1, fc.constant<Op>({ op: 'client.logon', client: 'Mdbvu32' })], [1, fc.constant(terminate)]), { minLength: 2, maxLength: 10 }),
     ),
-  reached: (h) => stepsOf(h, 'smtp.deliver').some((s) => before(h, s.index).release === fixedRelease && bothBad(s.op) && s.outcome.accepted),
+  reached: (h) => deliveries(h).some((d) => before(h, d.step.index).release === fixedRelease && bothBad(d.message) && d.accepted),
   check: (h) => {
     const fixed = (i: number) => before(h, i).release === fixedRelease;
     return firstViolation([

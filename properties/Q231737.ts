@@ -21,7 +21,7 @@ export const mailStopsFlowing: Property = {
   claims: ['Q231737-S1'],
   checks: 'No SMTP delivery is accepted while in is missing, whatever the free space; while the service runs with its spool in place, its rights intact and plenty of space, every delivery is accepted.',
   scenario: (r) => story(ops(r, { maxLength: 5 }), inTakenAway, ops(r, { weights: { ...PROBES, 'service.start': 1, 'service.stop': 1 }, minLength: 1, maxLength: 8 })),
-  reached: (h) => stepsOf(h, 'smtp.deliver').some((s) => inMissing(before(h, s.index)) && !lowOnDisk(before(h, s.index))),
+  reached: (h) => deliveries(h).some((d) => inMissing(before(h, d.step.index)) && !lowOnDisk(before(h, d.step.index))),
   check: (h) =>
     firstViolation(
       deliveries(h).map((d) => {

@@ -4,7 +4,7 @@
 import * as fc from 'fast-check';
 import { only, type Weights } from '../src/faults/arbitraries.ts';
 import type { Op } from '../src/faults/operations.ts';
-import { MIME_DEFECTS } from '../src/mail/mime.ts';
+import { HEADER_DEFECTS } from '../src/faults/messages.ts';
 import { TNEF_DEFECTS } from '../src/mail/tnef.ts';
 
 const KiB = 1024;
@@ -35,7 +35,7 @@ export const restartImc: Op[] = [{ op: 'service.stop', service: IMC }, { op: 'se
 export const badBadMessage: fc.Arbitrary<Op> = fc.record({
   op: fc.constant('smtp.deliver' as const),
   to: fc.constantFrom('Alice', 'Bob'),
-  mime: fc.constantFrom(...MIME_DEFECTS),
+  mime: fc.constantFrom(...HEADER_DEFECTS),
   tnef: fc.constantFrom(...TNEF_DEFECTS),
 });
 

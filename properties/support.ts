@@ -10,6 +10,7 @@
 // (`Snapshot.internal`) may explain a failure in its text; it never decides that there is
 // nothing to check. A test keeps `internal` out of the checkers.
 
+import { sentMessage, type SentMessage } from '../src/faults/messages.ts';
 import type { Op, OpName, OpOf } from '../src/faults/operations.ts';
 import type { History, Step } from '../src/harness/history.ts';
 import { before } from '../src/harness/history.ts';
@@ -76,18 +77,19 @@ export function looksRight(s: Snapshot): boolean {
   return s.recipients.some((r) => r.kind === 'mailbox' && r.name.toLowerCase() === shown);
 }
 
-/** A message a remote host delivered by SMTP: the step, its Message-ID, whom it was for, and whether the server took it. */
+/** A message a remote host delivered by SMTP: the step, its Message-ID, whom it was for, what it was, and whether the server took it. */
 export interface Delivery {
   readonly step: StepOf<'smtp.deliver'>;
   readonly messageId: string;
   readonly to: string;
+  readonly message: SentMessage;
   readonly accepted: boolean;
 }
 
-/** Every SMTP delivery of the history, whatever form the operation takes. */
+/** Every SMTP delivery of the history, whatever arguments the operation was given. */
 export function deliveries(h: History): Delivery[] {
   return stepsOf(h, 'smtp.deliver').flatMap((step) =>
-    step.outcome.messageId === undefined ? [] : [{ step, messageId: step.outcome.messageId, to: step.op.to, accepted: step.outcome.accepted === true }],
+    step.outcome.messageId === undefined ? [] : [{ step, messageId: step.outcome.messageId, to: step.op.to, message: sentMessage(step.op), accepted: step.outcome.accepted === true }],
   );
 }
 

@@ -2,14 +2,14 @@
 // (5.0 before the fixing service pack; bad MIME headers and bad TNEF), decided from the
 // operations and what was observed.
 
-import type { OpOf } from '../../src/faults/operations.ts';
+import type { SentMessage } from '../../src/faults/messages.ts';
 import type { Defect, DefectFinding } from '../../src/harness/defect.ts';
 import { before, type History } from '../../src/harness/history.ts';
 import { storeReference } from '../reference/store.ts';
-import { fatesOf, stepsOf } from '../support.ts';
+import { deliveries, fatesOf } from '../support.ts';
 
 /** Q168139's cause: a message with bad MIME headers and bad TNEF. */
-export const bothBad = (op: OpOf<'smtp.deliver'>): boolean => op.mime !== 'good' && op.tnef !== 'none' && op.tnef !== 'good';
+export const bothBad = (m: SentMessage): boolean => m.badHeaders && m.badTnef;
 
 /** Where the affected release stands: what fixes it depends on the reading of which service pack does. */
 function affectedRelease(release: string, readings: History['readings']): boolean {
@@ -37,13 +37,13 @@ function heldUp(h: History): DefectFinding {
   const store = storeReference(h);
   const messages = new Map<string, string>();
   let culprit: string | undefined;
-  for (const s of stepsOf(h, 'smtp.deliver')) {
-    const release = before(h, s.index).release;
-    if (!affectedRelease(release, h.readings) || !s.outcome.accepted || !s.outcome.messageId) continue;
-    const id = s.outcome.messageId;
-    const stuck = store(s.index);
+  for (const d of deliveries(h)) {
+    const release = before(h, d.step.index).release;
+    if (!affectedRelease(release, h.readings) || !d.accepted) continue;
+    const id = d.messageId;
+    const stuck = store(d.step.index);
     if (culprit !== undefined || stuck.deadlocked || stuck.imsWaiting) messages.set(id, culprit ? `it came after ${culprit}, on which the store loops` : 'the store was stuck');
-    if (bothBad(s.op)) {
+    if (bothBad(d.message)) {
       culprit ??= id;
       messages.set(id, 'the store loops on it');
     }
@@ -55,7 +55,7 @@ function heldUp(h: History): DefectFinding {
 function stillWaiting(h: History): DefectFinding {
   const end = h.steps.at(-1)?.after ?? h.initial;
   if (!affectedRelease(end.release, h.readings)) return { messages: new Map() };
-  const culprits = new Set(stepsOf(h, 'smtp.deliver').filter((s) => bothBad(s.op) && s.outcome.accepted).map((s) => s.outcome.messageId!));
+  const culprits = new Set(deliveries(h).filter((d) => bothBad(d.message) && d.accepted).map((d) => d.messageId));
   const inbox = Object.keys(end.files).find((dir) => /\\imcdata\\in$/i.test(dir));
   const waiting = inbox === undefined ? [] : fatesOf(h).filesIn(inbox).sort((a, b) => (a.path.toUpperCase() < b.path.toUpperCase() ? -1 : 1));
   const first = waiting.findIndex((f) => f.id !== undefined && culprits.has(f.id));

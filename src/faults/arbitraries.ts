@@ -3,7 +3,7 @@
 // timings that matter), listed benign-first so that shrinking moves toward the harmless.
 
 import * as fc from 'fast-check';
-import { MIME_DEFECTS } from '../mail/mime.ts';
+import { HEADER_DEFECTS } from './messages.ts';
 import { TNEF_DEFECTS } from '../mail/tnef.ts';
 import { RECIPIENT_KINDS } from '../model/directory.ts';
 import { EXCHANGE_SERVICES, IMC } from '../model/exchangeServices.ts';
@@ -92,7 +92,7 @@ export function opArbitrary(name_: OpName, release: Release): fc.Arbitrary<Op> |
       return fc.record({
         op: fc.constant(name_),
         to: weighted<string>([4, 'Alice'], [3, 'Bob'], [1, 'Administrator'], [1, 'Nobody']),
-        mime: fc.oneof({ weight: 1, arbitrary: fc.constant('good' as const) }, { weight: 1, arbitrary: fc.constantFrom(...MIME_DEFECTS) }),
+        mime: fc.oneof({ weight: 1, arbitrary: fc.constant('good' as const) }, { weight: 1, arbitrary: fc.constantFrom(...HEADER_DEFECTS) }),
         tnef: fc.oneof({ weight: 3, arbitrary: fc.constant('none' as const) }, { weight: 3, arbitrary: fc.constant('good' as const) }, { weight: 4, arbitrary: fc.constantFrom(...TNEF_DEFECTS) }),
       });
     case 'client.submit': return fc.record({ op: fc.constant(name_), from: fc.constantFrom('Alice', 'Bob'), to: fc.constant('friend@remote.example') });

@@ -8,6 +8,7 @@ import { SPOOL_DIRS } from '../model/paths.ts';
 import { SERVICE_PACKS } from '../model/release.ts';
 import { GROUPS, type Group } from '../model/principals.ts';
 import { MIME_DEFECTS } from '../mail/mime.ts';
+import { CHARSETS, HEADER_DEFECTS } from './messages.ts';
 import { TNEF_DEFECTS } from '../mail/tnef.ts';
 import type { ArgSpec, Op, OperationSpec, OpName } from './operations.ts';
 
@@ -73,8 +74,14 @@ export const OPERATIONS: { readonly [N in OpName]: OperationSpec<N> } = {
   // Only a restart of the server clears the deadlock that follows (assumption A-DEADLOCK).
   'nt.terminateHungThread': { summary: 'Windows NT terminates a store thread that does not respond.', heal: () => [{ op: 'reboot', directorySeconds: 0, storeSeconds: 10 }], args: {} },
   'smtp.deliver': {
-    summary: 'A remote host delivers one message by SMTP: MIME headers good or with a defect, with no, good or bad TNEF.',
-    args: { to: name, mime: { type: 'enum', values: ['good', ...MIME_DEFECTS] }, tnef: { type: 'enum', values: ['none', 'good', ...TNEF_DEFECTS] } },
+    summary: 'A remote host delivers one message by SMTP: MIME headers good or with a defect, with no, good or bad TNEF; optionally a charset for its text, and a forwarded message inside it.',
+    args: {
+      to: name,
+      mime: { type: 'enum', values: ['good', ...HEADER_DEFECTS] },
+      tnef: { type: 'enum', values: ['none', 'good', ...TNEF_DEFECTS] },
+      charset: { type: 'enum', values: CHARSETS, default: 'us-ascii' },
+      embedded: { type: 'enum', values: ['none', 'good', ...MIME_DEFECTS], default: 'none' },
+    },
   },
   'client.submit': { summary: 'A user logs on with Exchange Client and sends a message to the Internet.', args: { from: name, to: name } },
   'client.logon': { summary: 'A client logs on to the information store.', args: { client: { type: 'enum', values: ['Exchange Client', 'Mdbvu32'] } } },

@@ -7,6 +7,7 @@ import type { Permission } from '../model/acl.ts';
 import type { RecipientKind } from '../model/directory.ts';
 import type { SpoolDir } from '../model/paths.ts';
 import type { MimeDefect } from '../mail/mime.ts';
+import type { Charset, HeaderDefect } from './messages.ts';
 import type { TnefDefect } from '../mail/tnef.ts';
 
 /** Directories an outside agent or an administrator can act on. */
@@ -34,7 +35,16 @@ export type Op =
   | { readonly op: 'service.start'; readonly service: string }
   | { readonly op: 'service.stop'; readonly service: string }
   | { readonly op: 'nt.terminateHungThread' }
-  | { readonly op: 'smtp.deliver'; readonly to: string; readonly mime: 'good' | MimeDefect; readonly tnef: 'none' | 'good' | TnefDefect }
+  | {
+      readonly op: 'smtp.deliver';
+      readonly to: string;
+      readonly mime: 'good' | HeaderDefect;
+      readonly tnef: 'none' | 'good' | TnefDefect;
+      /** The charset of its text (default us-ascii); malformed: written as Q293288 shows it. */
+      readonly charset?: Charset;
+      /** A message it forwards as a message/rfc822 part (default none), good or with a defect in its own headers. */
+      readonly embedded?: 'none' | 'good' | MimeDefect;
+    }
   | { readonly op: 'client.submit'; readonly from: string; readonly to: string }
   | { readonly op: 'client.logon'; readonly client: LogonClient }
   | { readonly op: 'servicePack.apply'; readonly servicePack: number }
@@ -44,11 +54,13 @@ export type Op =
 export type OpName = Op['op'];
 export type OpOf<N extends OpName> = Extract<Op, { op: N }>;
 
-export type ArgSpec =
+/** An argument; one with a default may be left out (a new way of doing an operation is a new argument value). */
+export type ArgSpec = (
   | { readonly type: 'enum'; readonly values: readonly string[] }
   | { readonly type: 'integer'; readonly min: number; readonly max: number; readonly unit?: string }
   | { readonly type: 'string' }
-  | { readonly type: 'boolean' };
+  | { readonly type: 'boolean' }
+) & { readonly default?: string | number | boolean };
 
 export interface OperationSpec<N extends OpName = OpName> {
   readonly summary: string;

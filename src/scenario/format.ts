@@ -20,12 +20,16 @@ export const WAITING_PLACES = ['in', 'MTS-IN', 'MTS-OUT'] as const;
 const count = z.number().int().min(0);
 
 function argSchema(spec: ArgSpec): z.ZodType {
-  switch (spec.type) {
-    case 'enum': return z.enum(spec.values as [string, ...string[]]);
-    case 'integer': return z.number().int().min(spec.min).max(spec.max);
-    case 'string': return z.string().min(1);
-    case 'boolean': return z.boolean();
-  }
+  const schema = ((): z.ZodType => {
+    switch (spec.type) {
+      case 'enum': return z.enum(spec.values as [string, ...string[]]);
+      case 'integer': return z.number().int().min(spec.min).max(spec.max);
+      case 'string': return z.string().min(1);
+      case 'boolean': return z.boolean();
+    }
+  })();
+  // An argument with a default may be left out.
+  return spec.default === undefined ? schema : schema.optional().describe(`default: ${JSON.stringify(spec.default)}`);
 }
 
 /** What must be observed once a step has run. Every field is optional; each one given is checked. */
