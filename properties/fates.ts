@@ -5,6 +5,7 @@
 // without a record is caught as well.
 
 import type { Seen } from '../src/model/journal.ts';
+import { IMCDATA } from '../src/model/paths.ts';
 import type { Snapshot } from '../src/model/snapshot.ts';
 
 /** How a message left the server's hands without the server losing it. */
@@ -35,6 +36,9 @@ interface Account {
   destroyed?: Removal;
   carried?: Removal;
 }
+
+/** Who acts for the server on its spool. */
+const SERVER = 'Exchange service account';
 
 const key = (path: string) => path.toLowerCase();
 const parent = (path: string) => path.slice(0, path.lastIndexOf('\\'));
@@ -112,8 +116,9 @@ export class Fates {
       if (mine !== n) return `${dir} holds ${n} files, but ${mine} were recorded going in and not out`;
       counted.delete(key(dir));
     }
-    for (const [dir, n] of counted) if (n > 0) return `${dir} is gone or empty, but ${n} files were recorded there and not taken out`;
-    for (const queue of ['MTS-IN', 'MTS-OUT'] as const) {
+    // The listings cover imcdata; a file moved elsewhere (a folder of the administrator's) is his to count.
+    for (const [dir, n] of counted) if (n > 0 && under(dir, IMCDATA)) return `${dir} is gone or empty, but ${n} files were recorded there and not taken out`;
+    for (const queue of ['MTS-IN', 'MTS-OUT', 'archive'] as const) {
       const mine = this.queued.get(queue) ?? 0;
       if (mine !== s.queues[queue]) return `${queue} holds ${s.queues[queue]} messages, but ${mine} were recorded going in and not out`;
     }
@@ -149,6 +154,8 @@ export class Fates {
     if (o.change === 'moved') this.files.set(key(o.to!), { path: o.to!, ...(id ? { id } : {}) });
     if (!id) return;
     if (o.change !== 'written') this.account(id).places.delete(`file ${key(o.path)}`);
+    // Moved by someone other than the server (an administrator setting it aside): no longer the server's to deliver.
+    if (o.change === 'moved' && o.by !== SERVER) this.account(id).carried = { by: o.by, with: o.to!, at: o.at };
     const now = o.change === 'moved' ? o.to! : o.change === 'written' ? o.path : undefined;
     if (now !== undefined) this.enter(id, `file ${key(now)}`, `file ${key(parent(now))}`, o.at);
   }

@@ -8,6 +8,8 @@ import { TNEF_DEFECTS } from '../mail/tnef.ts';
 import { RECIPIENT_KINDS } from '../model/directory.ts';
 import { EXCHANGE_SERVICES, IMC } from '../model/exchangeServices.ts';
 import { SERVICE_PACKS, type Release } from '../model/release.ts';
+import { TRANSFER_MODES } from '../model/ims/connections.ts';
+import { STORE_FIXES, STORE_FIX_NAMES } from '../model/versions.ts';
 import type { Op, OpName } from './operations.ts';
 
 export type Weights = Readonly<Partial<Record<OpName, number>>>;
@@ -46,6 +48,11 @@ export const DEFAULT_WEIGHTS: Readonly<Record<OpName, number>> = {
   'servicePack.apply': 1,
   'time.pass': 6,
   heal: 1,
+  // An article's new operations join the mix when its own properties ask for them, so that
+  // adding it changes no other article's histories.
+  'storeFix.apply': 0,
+  'ims.transferMode': 0,
+  'admin.moveIdentified': 0,
 };
 
 const weighted = <T>(...options: [number, T][]): fc.Arbitrary<T> =>
@@ -103,6 +110,12 @@ export function opArbitrary(name_: OpName, release: Release): fc.Arbitrary<Op> |
     }
     case 'time.pass': return fc.record({ op: fc.constant(name_), seconds: fc.constantFrom(10, 5, 15, 30, 60, 600) });
     case 'heal': return fc.constant({ op: name_ });
+    case 'storeFix.apply': {
+      const fixes = STORE_FIX_NAMES.filter((f) => STORE_FIXES[f].version === release.version && STORE_FIXES[f].servicePack >= release.servicePack);
+      return fixes.length ? fc.record({ op: fc.constant(name_), fix: fc.constantFrom(...fixes) }) : undefined;
+    }
+    case 'ims.transferMode': return fc.record({ op: fc.constant(name_), mode: fc.constantFrom(...TRANSFER_MODES) });
+    case 'admin.moveIdentified': return fc.record({ op: fc.constant(name_), dir: fc.constantFrom('in' as const, 'out' as const) });
   }
 }
 

@@ -6,6 +6,8 @@ import { RECIPIENT_KINDS } from '../model/directory.ts';
 import { EXCHANGE_SERVICES } from '../model/exchangeServices.ts';
 import { SPOOL_DIRS } from '../model/paths.ts';
 import { SERVICE_PACKS } from '../model/release.ts';
+import { TRANSFER_MODES } from '../model/ims/connections.ts';
+import { STORE_FIX_NAMES } from '../model/versions.ts';
 import { GROUPS, type Group } from '../model/principals.ts';
 import { MIME_DEFECTS } from '../mail/mime.ts';
 import { CHARSETS, HEADER_DEFECTS } from './messages.ts';
@@ -88,6 +90,19 @@ export const OPERATIONS: { readonly [N in OpName]: OperationSpec<N> } = {
   'servicePack.apply': {
     summary: 'A later service pack of the installed version is installed; setup restarts the server.',
     args: { servicePack: { type: 'integer', min: 1, max: Math.max(...Object.values(SERVICE_PACKS).flat()) } },
+  },
+  'storeFix.apply': {
+    summary: 'A store fix is installed on the level it was made for (Q293288: post-SP3 on 5.5 SP3; Q325939: 5.5.2656.60 on 5.5 SP4); setup restarts the server.',
+    args: { fix: { type: 'enum', values: STORE_FIX_NAMES } },
+  },
+  'ims.transferMode': {
+    summary: "The IMS's transfer mode is chosen on its Connections tab in the Administrator program and OK pressed; it takes effect when the service next starts.",
+    heal: () => [{ op: 'ims.transferMode', mode: 'inbound-and-outbound' }, { op: 'service.stop', service: 'MSExchangeIMC' }],
+    args: { mode: { type: 'enum', values: TRANSFER_MODES } },
+  },
+  'admin.moveIdentified': {
+    summary: 'The administrator moves the messages the event log identifies as malformed (12007 names the message, 4182 the spool file) out of a spool directory, to C:\\malformed (Q293288 resolution step 2).',
+    args: { dir: { type: 'enum', values: ['in', 'out'] } },
   },
   'time.pass': { summary: 'Time passes.', args: { seconds: { type: 'integer', min: 1, max: DAY, unit: 'seconds' } } },
   heal: {

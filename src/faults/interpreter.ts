@@ -8,7 +8,9 @@ import type { Timer } from '../model/clock.ts';
 import type { RecipientKind } from '../model/directory.ts';
 import { IMC } from '../model/exchangeServices.ts';
 import { releaseName } from '../model/release.ts';
-import { IMCDATA, spoolPath, type SpoolDir } from '../model/paths.ts';
+import { IMCDATA, join, spoolPath, type SpoolDir } from '../model/paths.ts';
+import type { StoreFix } from '../model/versions.ts';
+import { messageIdOf } from '../mail/mime.ts';
 import { ADMINISTRATOR, OUTSIDE_AGENT, type Group } from '../model/principals.ts';
 import { isPositive, formatReply } from '../model/smtp.ts';
 import { Win32Error, systemText } from '../model/win32.ts';
@@ -27,6 +29,9 @@ export interface Outcome {
   /** For an operation made of others (heal): each one carried out, with what its actor saw, in order. */
   readonly performed?: readonly { readonly op: Op; readonly outcome: Outcome }[];
 }
+
+/** Where the administrator puts the messages he moves out of the spool (Q293288 says to move them; where is assumption A-HELD). */
+const HELD = 'C:\\malformed';
 
 /** Seconds an SMTP conversation takes (assumption A-OP-DURATIONS). */
 const SMTP_SECONDS = 1;
@@ -80,6 +85,9 @@ export class Interpreter {
         return { ok: result === 'completed', detail: result };
       }
       case 'servicePack.apply': return this.applyServicePack(op.servicePack);
+      case 'storeFix.apply': return this.applyStoreFix(op.fix);
+      case 'ims.transferMode': return this.administer(() => (this.w.connections.choose(op.mode), true), '');
+      case 'admin.moveIdentified': return this.moveIdentified(op.dir);
       case 'time.pass': this.w.clock.advance(op.seconds); return { ok: true };
       case 'heal': return this.heal();
     }
@@ -236,6 +244,34 @@ export class Interpreter {
     const r = this.w.store.submitOutbound({ messageId, from, to: op.to, subject: `Message ${this.serial}`, attachments: [] });
     const accepted = r.status === 'done';
     return { ok: accepted, accepted, messageId, detail: accepted ? 'queued in MTS-OUT' : `the store call ${r.status === 'hangs' ? 'did not return' : 'failed'}` };
+  }
+
+  /** Store fix setup, like a service pack's: the services stop, the fix goes in, the server restarts (assumption A-SP-SETUP). */
+  private applyStoreFix(fix: StoreFix): Outcome {
+    if (!this.w.canApplyFix(fix)) return { ok: false, detail: `the ${fix} does not apply to ${releaseName(this.w.release)}` };
+    this.w.controlPanel.stop('MSExchangeSA');
+    this.w.applyFix(fix);
+    return this.reboot(0, 10);
+  }
+
+  /**
+   * Q293288 resolution step 2: the administrator reads the application log for the messages it
+   * names (12007 gives the Message-ID, 4182 the spool file) and moves those files out of the
+   * spool directory in Explorer, to a folder of his own.
+   */
+  private moveIdentified(dir: 'in' | 'out'): Outcome {
+    const named = this.w.log.entries().map((e) => e.text ?? '');
+    const ids = new Set(named.flatMap((t) => [...t.matchAll(/processing message \(<([^>]+)>\)/g)].map((m) => m[1]!)));
+    const files = new Set(named.flatMap((t) => [...t.matchAll(/spool file (\S+) will be retried/g)].map((m) => m[1]!.toLowerCase())));
+    const from = spoolPath(dir);
+    try {
+      const moved = this.w.disk.list(from, ADMINISTRATOR).filter((name) => files.has(name.toLowerCase()) || ids.has(messageIdOf(this.w.disk.read(join(from, name), ADMINISTRATOR)) ?? ''));
+      if (moved.length && !this.w.disk.isDirectory(HELD)) this.w.disk.mkdir(HELD, ADMINISTRATOR);
+      for (const name of moved) this.w.disk.move(join(from, name), join(HELD, name), ADMINISTRATOR);
+      return { ok: true, detail: moved.length ? `moved ${moved.join(', ')} to ${HELD}` : `nothing in ${from} is named by the event log` };
+    } catch (e) {
+      return { ok: false, detail: win32Text(e) };
+    }
   }
 
   /** Setup stops the Exchange services, upgrades and restarts the server (assumption A-SP-SETUP). */

@@ -5,7 +5,9 @@
 import type { Group } from '../model/principals.ts';
 import type { Permission } from '../model/acl.ts';
 import type { RecipientKind } from '../model/directory.ts';
+import type { TransferMode } from '../model/ims/connections.ts';
 import type { SpoolDir } from '../model/paths.ts';
+import type { StoreFix } from '../model/versions.ts';
 import type { MimeDefect } from '../mail/mime.ts';
 import type { Charset, HeaderDefect } from './messages.ts';
 import type { TnefDefect } from '../mail/tnef.ts';
@@ -48,6 +50,9 @@ export type Op =
   | { readonly op: 'client.submit'; readonly from: string; readonly to: string }
   | { readonly op: 'client.logon'; readonly client: LogonClient }
   | { readonly op: 'servicePack.apply'; readonly servicePack: number }
+  | { readonly op: 'storeFix.apply'; readonly fix: StoreFix }
+  | { readonly op: 'ims.transferMode'; readonly mode: TransferMode }
+  | { readonly op: 'admin.moveIdentified'; readonly dir: 'in' | 'out' }
   | { readonly op: 'time.pass'; readonly seconds: number }
   | { readonly op: 'heal' };
 

@@ -123,6 +123,39 @@ export const INTERPRETATIONS = {
     default: 'imcdata-and-subdirectories',
     reason: 'The article\'s cause is about the permissions on In itself; the resolution is meant to make In Read Only.',
   }),
+  imsOnStoreError: reading({
+    question: 'Q293288: what does the IMS do when the store fails on a message with a malformed charset?',
+    articles: ['Q293288'],
+    alternatives: {
+      'hangs-running':
+        'It logs 3039 and stops responding: still Running in Control Panel, it moves no mail in or out; when it is stopped it logs 4116, 4182 and 4102 and stops, and the store, left with the failed call, stops responding until the server restarts.',
+      'shuts-down': 'It logs 3039, 4116, 4182 and 4102 at once and shuts down; the store stops responding until the server restarts.',
+    },
+    default: 'hangs-running',
+    reason:
+      'Q293288 says the IMS "may stop responding (hang) in an uncontrollable state", which is a service that still runs but does nothing, and that the store stops responding and the errors come "if you attempt to restart" it.',
+  }),
+  q325939Trigger: reading({
+    question: 'Which "malformed inbound Internet message" makes the store run out of memory (Q325939)?',
+    articles: ['Q325939'],
+    alternatives: {
+      'forwarded-bad-headers': 'A message that forwards another (a message/rfc822 part) whose own MIME headers are malformed.',
+      'any-bad-headers': 'Any message with malformed MIME headers, in itself or in a message it forwards.',
+    },
+    default: 'forwarded-bad-headers',
+    reason:
+      'The article names no malformation. The store failing for memory while it converts suggests content nested inside the message, and it keeps Q325939 apart from the malformations Q168139 (bad headers with bad TNEF) and Q293288 (a blank charset) already explain.',
+  }),
+  q325939Stop: reading({
+    question: 'Q325939: after 1001 ("shut down successfully"), what does "then stop responding" leave in Control Panel?',
+    articles: ['Q325939'],
+    alternatives: {
+      stopped: 'The service is stopped: it takes no mail, and nothing answers on port 25.',
+      'hangs-stopping': 'The service hangs in Stop Pending: it takes no mail and no longer answers Control Panel, until the server restarts.',
+    },
+    default: 'stopped',
+    reason: 'The title says the IMS stops, and 1001 says it shut down successfully; "stops responding" is then what a sender sees.',
+  }),
 } as const;
 
 export type InterpretationId = keyof typeof INTERPRETATIONS;

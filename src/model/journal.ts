@@ -23,7 +23,7 @@ export type Observation =
   /** A message enters or leaves a queue, a mailbox or the Internet; `returns`: a non-delivery report's original. */
   | { kind: 'queue'; queue: string; change: 'added' | 'removed'; messageId: string; returns?: string }
   | { kind: 'logon'; client: string; result: 'completed' | 'does not complete' | 'failed'; why?: string }
-  | { kind: 'store-thread'; thread: number; state: 'rewinding' | 'terminated' | 'idle'; messageId?: string }
+  | { kind: 'store-thread'; thread: number; state: 'rewinding' | 'terminated' | 'idle' | 'failed'; messageId?: string }
   | { kind: 'release'; name: string }
   | { kind: 'note'; text: string };
 

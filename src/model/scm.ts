@@ -116,6 +116,15 @@ export class ServiceControlManager {
     return errors;
   }
 
+  /** A running service stops responding on its way down: it stays Stop Pending until the machine restarts. */
+  hangsStopping(name: string, why: string): void {
+    const e = this.entry(name);
+    e.wanted = false;
+    if (e.state !== 'Running') return;
+    this.move(e, 'StopPending', why);
+    this.hung.add(name);
+  }
+
   /** A running service's process ends on its own, logging whatever it logs. */
   ended(name: string, why: string): void {
     const e = this.entry(name);

@@ -27,8 +27,10 @@ export interface Snapshot {
   /** The recipients the Administrator program lists (live ones), and the administrator mailbox it shows. */
   readonly recipients: readonly { readonly id: string; readonly name: string; readonly kind: string }[];
   readonly adminMailboxShown: string | null;
-  /** Messages waiting in each queue, and in each mailbox (by directory object). */
-  readonly queues: { readonly 'MTS-IN': number; readonly 'MTS-OUT': number };
+  /** Messages waiting in each queue, and in each mailbox (by directory object); `archive`: set aside by the store (Q325939-M1). */
+  readonly queues: { readonly 'MTS-IN': number; readonly 'MTS-OUT': number; readonly archive: number };
+  /** The IMS's transfer mode, as its Connections tab shows it. */
+  readonly transferMode: string;
   readonly mailboxes: Readonly<Record<string, number>>;
   /** Messages the IMS has sent out to the Internet, in all. */
   readonly internet: number;
@@ -76,7 +78,8 @@ export function snapshot(w: World): Snapshot {
     ...diskView(w),
     recipients: live.map((r) => ({ id: r.id, name: r.displayName, kind: r.kind })),
     adminMailboxShown: w.adminMailbox.shown,
-    queues: { 'MTS-IN': w.store.mtsIn.length, 'MTS-OUT': w.store.mtsOut.length },
+    queues: { 'MTS-IN': w.store.mtsIn.length, 'MTS-OUT': w.store.mtsOut.length, archive: w.store.archive.length },
+    transferMode: w.connections.mode,
     mailboxes: Object.fromEntries([...w.store.mailboxes].map(([id, ms]) => [id, ms.length])),
     internet: w.internet.length,
     eventCount: w.log.size,

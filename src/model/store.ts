@@ -3,25 +3,31 @@
 // store messages. The conversion judges the message's bytes with real parsers; on an
 // affected release a message with bad MIME headers and bad TNEF sends the converting thread
 // into an endless rewind loop (Q168139-C1), and when NT terminates that thread the store
-// deadlocks: nothing that needs the store completes any more.
+// deadlocks: nothing that needs the store completes any more. On 5.5 the content engine fails
+// on a blank charset (Q293288) or runs out of memory on a malformed message (Q325939); fixed,
+// it moves that message to its archive folder.
 
-import { readMime } from '../mail/mime.ts';
+import { readMime, type MimeReading } from '../mail/mime.ts';
 import { readTnef } from '../mail/tnef.ts';
+import type { EventLog } from './eventlog.ts';
 import type { Journal } from './journal.ts';
 import type { StoredMessage } from './message.ts';
 import type { ServiceProgram, StartOrigin } from './scm.ts';
-import type { Traits } from './versions.ts';
+import type { Malformation, Traits } from './versions.ts';
 
 export type StoreCall<T> = { readonly status: 'done'; readonly value: T } | { readonly status: 'hangs' } | { readonly status: 'unavailable' };
 
 export interface StoreThread {
   readonly id: number;
-  state: 'idle' | 'rewinding' | 'terminated';
+  state: 'idle' | 'rewinding' | 'terminated' | 'failed';
   messageId?: string;
 }
 
 /** Worker threads of the store (assumption A-STORE-CONVERSION). */
 export const STORE_THREADS = 4;
+
+/** What became of a message the IMS handed over for conversion. */
+export type Conversion = 'submitted' | 'looping' | 'failed' | 'out-of-memory' | 'archived';
 
 export class InformationStore implements ServiceProgram {
   up = false;
@@ -30,11 +36,14 @@ export class InformationStore implements ServiceProgram {
   readonly mtsIn: StoredMessage[] = [];
   readonly mtsOut: StoredMessage[] = [];
   readonly mailboxes = new Map<string, StoredMessage[]>();
+  /** Messages the fixed content engine set aside rather than convert (Q325939-M1). */
+  readonly archive: StoredMessage[] = [];
   pendingLogons: string[] = [];
   /** Seconds the store takes to start: set by the reboot being simulated. */
   bootSeconds = 10;
+  private archived = 0;
 
-  constructor(protected readonly journal: Journal, protected readonly traits: () => Traits) {}
+  constructor(protected readonly journal: Journal, protected readonly traits: () => Traits, protected readonly log?: EventLog) {}
 
   startSeconds(origin: StartOrigin): number {
     return origin === 'boot' ? this.bootSeconds : 5;
@@ -78,7 +87,7 @@ export class InformationStore implements ServiceProgram {
   }
 
   /** The IMS hands over an inbound message's bytes for conversion and submission to MTS-IN. */
-  convertInbound(bytes: Buffer): StoreCall<'submitted' | 'looping'> {
+  convertInbound(bytes: Buffer): StoreCall<Conversion> {
     const blocked = this.blocked();
     if (blocked) return blocked;
     const mime = readMime(bytes);
@@ -86,6 +95,14 @@ export class InformationStore implements ServiceProgram {
     const badHeaders = mime.headerDefects.length > 0;
     const badTnef = tnef !== undefined && tnef.defects.length > 0;
     const messageId = mime.messageId ?? '(no Message-ID)';
+    const stored = (): StoredMessage => ({
+      messageId,
+      from: mime.from ?? '',
+      to: mime.to ?? '',
+      subject: mime.subject ?? '',
+      // Undecodable TNEF stays attached as winmail.dat (assumption A-BAD-TNEF-KEPT).
+      attachments: tnef && !badTnef ? tnef.content.attachments.map((a) => a.title) : [...mime.attachments],
+    });
     if (this.loops(badHeaders, badTnef)) {
       const thread = this.threads.find((t) => t.state === 'idle');
       if (!thread) return { status: 'hangs' };
@@ -94,21 +111,49 @@ export class InformationStore implements ServiceProgram {
       this.journal.record({ kind: 'store-thread', thread: thread.id, state: 'rewinding', messageId });
       return { status: 'done', value: 'looping' };
     }
-    // Undecodable TNEF stays attached as winmail.dat (assumption A-BAD-TNEF-KEPT).
-    const attachments = tnef && !badTnef ? tnef.content.attachments.map((a) => a.title) : [...mime.attachments];
-    this.add(this.mtsIn, 'MTS-IN', {
-      messageId,
-      from: mime.from ?? '',
-      to: mime.to ?? '',
-      subject: mime.subject ?? '',
-      attachments,
-    });
-    return { status: 'done', value: 'submitted' };
+    switch (this.traits().storeFailure(malformation(mime, badTnef))) {
+      case 'content-engine-error': return this.contentEngineError(stored());
+      case 'out-of-memory':
+        this.log?.write(12800);
+        return { status: 'done', value: 'out-of-memory' };
+      case 'archive':
+        this.add(this.archive, 'archive', stored());
+        return { status: 'done', value: 'archived' };
+      default:
+        this.add(this.mtsIn, 'MTS-IN', stored());
+        return { status: 'done', value: 'submitted' };
+    }
   }
 
   /** Whether converting such a message sends the thread into the rewind loop (Q168139-C1, -T1). */
   protected loops(badHeaders: boolean, badTnef: boolean): boolean {
-    return this.traits().rewindLoop(badHeaders, badTnef);
+    return this.traits().storeFailure({ badHeaders, badTnef, malformedCharset: false, forwardedBadHeaders: false }) === 'rewind-loop';
+  }
+
+  /**
+   * Q293288: the content engine fails on the message (12007) and the call returns an error; the
+   * thread is left holding it. The store stops responding once its caller gives the call up.
+   */
+  private contentEngineError(m: StoredMessage): StoreCall<Conversion> {
+    this.archived += 1;
+    // Archive file names (assumption A-ARCHIVE-NAMES): eight letters and digits, as the article's 'VMS95LCZ'.
+    const archive = `ARC${this.archived.toString(36).toUpperCase().padStart(5, '0')}`;
+    this.log?.write(12007, { 'message id': `<${m.messageId}>`, subject: m.subject, sender: m.from, 'archive filename': archive });
+    const thread = this.threads.find((t) => t.state === 'idle');
+    if (thread) {
+      thread.state = 'failed';
+      thread.messageId = m.messageId;
+      this.journal.record({ kind: 'store-thread', thread: thread.id, state: 'failed', messageId: m.messageId });
+    }
+    return { status: 'done', value: 'failed' };
+  }
+
+  /** The IMS gives up a call the content engine failed (Q293288): the thread holding it wedges the store until the server restarts. */
+  abandonFailedCall(): void {
+    const thread = this.threads.find((t) => t.state === 'failed');
+    if (!thread || this.deadlocked) return;
+    this.deadlocked = true;
+    this.journal.record({ kind: 'store-thread', thread: thread.id, state: 'terminated', ...(thread.messageId ? { messageId: thread.messageId } : {}) });
   }
 
   /** NT ends a thread that is not responding. Returns whether there was one. */
@@ -187,4 +232,14 @@ export class InformationStore implements ServiceProgram {
 
 function freshThreads(): StoreThread[] {
   return Array.from({ length: STORE_THREADS }, (_, i) => ({ id: i + 1, state: 'idle' as const }));
+}
+
+/** What an article's trigger looks for in a message the store converts. */
+function malformation(mime: MimeReading, badTnef: boolean): Malformation {
+  return {
+    badHeaders: mime.headerDefects.length > 0,
+    badTnef,
+    malformedCharset: mime.findings.some((f) => f.defect === 'bad-charset' && f.part !== ''),
+    forwardedBadHeaders: mime.embedded.some((e) => e.headerDefects.length > 0),
+  };
 }

@@ -15,6 +15,7 @@ import {
 import { InternetMailService } from './ims/service.ts';
 import { SmtpReceiver } from './ims/receiver.ts';
 import { ImsSpool } from './ims/spool.ts';
+import { Connections } from './ims/connections.ts';
 import { DEFAULT_INTERPRETATIONS, type Interpretations } from './interpretations.ts';
 import { Journal, type Seen } from './journal.ts';
 import type { StoredMessage } from './message.ts';
@@ -23,7 +24,7 @@ import { EXCHSRVR, IMCDATA, SPOOL_DIRS, spoolPath } from './paths.ts';
 import { releaseName, SERVICE_PACKS, type Release } from './release.ts';
 import { ServiceControlManager, type ServiceProgram } from './scm.ts';
 import { InformationStore } from './store.ts';
-import { traitsOf, type Traits } from './versions.ts';
+import { STORE_FIXES, traitsOf, type StoreFix, type Traits } from './versions.ts';
 import { messageIdOf } from '../mail/mime.ts';
 
 export interface ServerSettings {
@@ -81,7 +82,7 @@ export const DEFAULT_PARTS: Parts = {
   eventLog: (w) => new EventLog(() => w.clock.now, w.journal),
   directory: (w) => new Directory(w.clock, w.journal, w.settings.domain),
   adminMailbox: (w) => new AdminMailboxSetting(w.directory, w.journal),
-  store: (w) => new InformationStore(w.journal, () => w.traits),
+  store: (w) => new InformationStore(w.journal, () => w.traits, w.log),
   mta: (w) => new MessageTransferAgent(w.clock, w.store, w.directory),
   ims: (w) => new InternetMailService(w),
   spool: (w) => new ImsSpool(w),
@@ -114,6 +115,8 @@ export class World {
   readonly receiver: SmtpReceiver;
   readonly directoryService: DirectoryService;
   readonly controlPanel: ControlPanelServices;
+  /** The IMS's Connections tab: its transfer mode. */
+  readonly connections: Connections;
   /** What the IMS has sent out to the Internet. */
   readonly internet: StoredMessage[] = [];
 
@@ -133,6 +136,7 @@ export class World {
     this.spool = parts.spool(this);
     this.ims = parts.ims(this);
     this.receiver = parts.receiver(this);
+    this.connections = new Connections(this.journal);
     this.directoryService = new DirectoryService(this.directory, () => this.traits.directoryWarmsUp);
     this.controlPanel = new ControlPanelServices(this.scm, this.journal, this.settings.serverName);
     const programs: Record<string, ServiceProgram> = { [SA]: new SystemAttendant(), [DS]: this.directoryService, [IS]: this.store, [MTA]: this.mta, [IMC]: this.ims };
@@ -169,6 +173,21 @@ export class World {
   upgrade(servicePack: number): boolean {
     if (!this.canUpgrade(servicePack)) return false;
     this.release = { version: this.release.version, servicePack };
+    this.traits = traitsOf(this.release, this.readings);
+    this.journal.record({ kind: 'release', name: releaseName(this.release) });
+    return true;
+  }
+
+  /** Whether a store fix applies here: the level it was made for. */
+  canApplyFix(fix: StoreFix): boolean {
+    const target = STORE_FIXES[fix];
+    return this.release.version === target.version && this.release.servicePack === target.servicePack && !(this.release.fixes ?? []).includes(fix);
+  }
+
+  /** Setup of a store fix: the release carries it from now on; the caller restarts the server. */
+  applyFix(fix: StoreFix): boolean {
+    if (!this.canApplyFix(fix)) return false;
+    this.release = { ...this.release, fixes: [...(this.release.fixes ?? []), fix] };
     this.traits = traitsOf(this.release, this.readings);
     this.journal.record({ kind: 'release', name: releaseName(this.release) });
     return true;

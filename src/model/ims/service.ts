@@ -4,6 +4,7 @@
 import type { Timer } from '../clock.ts';
 import { IMC } from '../exchangeServices.ts';
 import type { ServiceProgram, StartOrigin } from '../scm.ts';
+import { baseName } from '../paths.ts';
 import { ERROR_DISK_FULL, systemText } from '../win32.ts';
 import type { World } from '../world.ts';
 
@@ -15,11 +16,18 @@ export const STOP_ERROR = '0008: Not enough storage space is available.';
 
 export class InternetMailService implements ServiceProgram {
   private poller: Timer | undefined;
+  /** The spool file the service was handing over when the store failed under it, while it hangs (Q293288). */
+  private hungOn: string | undefined;
 
   constructor(protected readonly w: World) {}
 
   get running(): boolean {
     return this.w.scm.isRunning(IMC);
+  }
+
+  /** It polls its spool and MTS-OUT: false once it hangs (Q293288) or has stopped. */
+  get responding(): boolean {
+    return this.poller !== undefined;
   }
 
   startSeconds(): number {
@@ -35,6 +43,7 @@ export class InternetMailService implements ServiceProgram {
       this.logSpoolFailure(ERROR_DISK_FULL);
       return false;
     }
+    this.w.connections.activate();
     this.poller = this.w.clock.every(SPOOL_POLL_SECONDS, 'IMS polls its spool and MTS-OUT', () => this.w.spool.poll());
     return true;
   }
@@ -53,6 +62,8 @@ export class InternetMailService implements ServiceProgram {
    * anyway (Q146791-S3; why it needs the room is assumption A-STOP-FLUSH).
    */
   stop(): { error?: string } {
+    // Stopped while it hangs on the store's error, it gives the message up (Q293288's events on a restart).
+    if (this.hungOn !== undefined) this.giveUp(this.hungOn);
     this.halt();
     return this.w.spool.canClose() ? {} : { error: STOP_ERROR };
   }
@@ -84,6 +95,44 @@ export class InternetMailService implements ServiceProgram {
     this.end('shut down: a call to the information store did not return');
   }
 
+  /**
+   * Q293288: the store's content engine failed on the message in `file` (12007) and the call
+   * returned 0x80040115 (3039). The service then hangs, moving nothing in or out, or shuts down
+   * at once (interpretation imsOnStoreError); the message stays in `in` to be retried.
+   */
+  storeError(file: string): void {
+    this.w.log.write(3039, {}, '0000: 00140667 80040115');
+    this.poller?.cancel();
+    this.poller = undefined;
+    if (this.w.traits.imsOnStoreError === 'hangs-running') {
+      this.hungOn = file;
+      this.w.journal.record({ kind: 'note', text: 'the Internet Mail Service stops responding: it moves no mail in or out' });
+      return;
+    }
+    this.giveUp(file);
+    this.end('shut down: the information store failed on a message');
+  }
+
+  /** Q325939: the store ran out of memory on the message in `file` (12800); the service shuts down (4182, 4102, 1001) and stops responding. */
+  outOfMemory(file: string): void {
+    this.w.log.write(4182, { 'spool file': baseName(file) });
+    this.w.log.write(4102);
+    this.w.log.write(1001);
+    if (this.w.traits.afterShutdown === 'hangs-stopping') {
+      this.halt();
+      this.w.scm.hangsStopping(IMC, 'shut down after an error from the information store; it no longer responds');
+    } else this.end('shut down after an error from the information store');
+  }
+
+  /** 4116, 4182 and 4102 (in that order: A-Q293288-EVENTS): the message will be retried when the server restarts; the store is left with the failed call. */
+  private giveUp(file: string): void {
+    this.hungOn = undefined;
+    this.w.log.write(4116);
+    this.w.log.write(4182, { 'spool file': baseName(file) });
+    this.w.log.write(4102);
+    this.w.store.abandonFailedCall();
+  }
+
   private end(why: string): void {
     this.halt();
     this.w.scm.ended(IMC, why);
@@ -92,6 +141,7 @@ export class InternetMailService implements ServiceProgram {
   private halt(): void {
     this.poller?.cancel();
     this.poller = undefined;
+    this.hungOn = undefined;
     this.w.spool.reset();
   }
 }

@@ -58,10 +58,10 @@ export class ImsSpool {
     return REPLY.ok;
   }
 
-  /** One pass of the poller: inbound, then outbound. */
+  /** One pass of the poller: inbound, then outbound (each as the transfer mode allows: it takes no part in what comes in by SMTP). */
   poll(): void {
     this.pollInbound();
-    if (this.w.ims.running) this.pollOutbound();
+    if (this.w.ims.running && this.w.ims.responding && this.w.connections.outbound) this.pollOutbound();
   }
 
   /** Whether a stop can close down cleanly (Q146791-S3). */
@@ -100,10 +100,15 @@ export class ImsSpool {
       const result = this.w.store.convertInbound(bytes);
       if (result.status === 'hangs') return this.w.ims.shutDownSilently();
       if (result.status === 'unavailable') return;
-      if (result.value === 'looping') {
-        // The file stays in `in`: the converting thread never comes back (Q168139-M1).
-        this.waitingOnStore = true;
-        return;
+      switch (result.value) {
+        case 'looping':
+          // The file stays in `in`: the converting thread never comes back (Q168139-M1).
+          this.waitingOnStore = true;
+          return;
+        // The file stays in `in`, to be retried when the server restarts (Q293288, Q325939: event 4182).
+        case 'failed': return this.w.ims.storeError(file);
+        case 'out-of-memory': return this.w.ims.outOfMemory(file);
+        default:
       }
       this.w.disk.remove(file, SERVICE_ACCOUNT);
     }
