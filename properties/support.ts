@@ -122,7 +122,7 @@ const PROBES = new Set<OpName>(['smtp.deliver', 'time.pass', 'client.logon', 'cl
  * End to end: each message accepted at a step that `window` selects reaches its recipient's
  * mailbox or is returned to its sender (a client's message: is sent to the Internet) within
  * FLOW_SECONDS, whenever the history gives it that long with nothing but probes, the directory
- * answers and the connector runs; unless someone other than the server removed it first, or an
+ * answers and the connector runs, ready for mail; unless someone other than the server removed it first, or an
  * article documents a defect that holds it up (`excused`: the defects' findings under FLOW).
  */
 export function flowsEndToEnd(claim: string, h: History, window: (index: number) => boolean, excused: ReadonlyMap<string, string> = new Map(), fates = fatesOf(h)): Verdict {
@@ -140,8 +140,9 @@ export function flowsEndToEnd(claim: string, h: History, window: (index: number)
   const delivered = deliveries(h).flatMap((d) => (d.accepted ? [{ index: d.step.index, at: d.step.at, id: d.messageId, to: d.to }] : []));
   for (const m of [...delivered, ...submitted]) {
     if (!window(m.index) || quietUntil[m.index]! < m.at + FLOW_SECONDS || end < m.at + FLOW_SECONDS || excused.has(m.id)) continue;
-    // The MTA delivers only once the directory answers; a client's message leaves only through a running connector.
-    if (!readable(m.at) || (m.to === undefined && !imcRunning(before(h, m.index)))) continue;
+    // Nothing an observer can see stands in the way: the connector runs with its spool, space and rights,
+    // and the directory answers (the MTA delivers only then).
+    if (!readable(m.at) || !readyForMail(before(h, m.index))) continue;
     const w = fates.where(m.id);
     if (w.destroyed || w.carried) continue;
     const returned = w.returnedBy === undefined ? undefined : fates.where(w.returnedBy).arrived.get('MTS-OUT');

@@ -11,6 +11,15 @@ export interface ExpectedEvent {
   readonly text: string | RegExp | null;
 }
 
+/**
+ * A text compared word for word (assumption A-EVENT-WRAP): runs of white space match any white
+ * space, and each <placeholder> matches a value of one or more characters.
+ */
+export function words(text: string): RegExp {
+  const parts = text.split(/(<[a-z ]+>)/).map((part) => (/^<[a-z ]+>$/.test(part) ? '(.+?)' : part.trim().split(/\s+/).filter(Boolean).map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('\\s+')));
+  return new RegExp(`^${parts.map((p, i) => (i === 0 || p === '' ? p : `\\s*${p}`)).join('')}$`);
+}
+
 /** Why the entry is not the event the article defines, or undefined if it is. */
 export function unlike(expected: ExpectedEvent, e: { id: number; source: string; type: string; category: string | null; text: string | null }): string | undefined {
   if (e.source !== expected.source || e.type !== expected.type) return `event ${e.id} is ${e.source}/${e.type}, not ${expected.source}/${expected.type}`;

@@ -14,6 +14,11 @@ export class SmtpReceiver {
       this.w.journal.record({ kind: 'connection', outcome: 'refused', why: 'nothing listens on port 25: the service is not running' });
       return null;
     }
+    if (!this.w.ims.responding) {
+      // Hung on a failed store call (Q293288): nothing answers.
+      this.w.journal.record({ kind: 'connection', outcome: 'refused', why: 'the service does not respond' });
+      return null;
+    }
     if (!this.w.connections.inbound) {
       // Transfer mode Outbound only: the service takes no inbound mail (Q293288 resolution step 5).
       this.w.journal.record({ kind: 'connection', outcome: 'refused', why: 'the service takes no inbound mail: its transfer mode is outbound only' });
