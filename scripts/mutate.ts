@@ -36,6 +36,7 @@ Options:
   --concurrency N   Stryker test runner processes (default 1; the type checker runs beside them).
   --force           test every mutant in scope again, ignoring the incremental results.
   --dry-run         instrument and run the properties once (no mutant is tested): counts mutants.
+  --summary         print the last report's numbers and survivors for the scope; runs nothing.
   -h, --help        this text.
 
 Reports: ${JSON_REPORT} (mutation-testing-elements JSON), ${HTML_REPORT}.
@@ -50,6 +51,7 @@ interface Options {
   readonly concurrency: number;
   readonly force: boolean;
   readonly dryRun: boolean;
+  readonly summary: boolean;
 }
 
 function fail(message: string): never {
@@ -75,6 +77,7 @@ function parse(argv: string[]): Options | 'help' {
         concurrency: { type: 'string' },
         force: { type: 'boolean' },
         'dry-run': { type: 'boolean' },
+        summary: { type: 'boolean' },
         help: { type: 'boolean', short: 'h' },
       },
       strict: true,
@@ -92,6 +95,7 @@ function parse(argv: string[]): Options | 'help' {
     concurrency: positiveInt('--concurrency', v.concurrency, 1),
     force: v.force ?? false,
     dryRun: v['dry-run'] ?? false,
+    summary: v.summary ?? false,
   };
 }
 
@@ -192,10 +196,26 @@ interface ReportMutant {
   readonly mutatorName: string;
   readonly replacement?: string;
   readonly status: Status;
-  readonly location: { readonly start: { readonly line: number; readonly column: number } };
+  readonly location: { readonly start: Position; readonly end: Position };
+}
+interface Position {
+  readonly line: number;
+  readonly column: number;
 }
 interface Report {
   readonly files: Record<string, { readonly source: string; readonly mutants: readonly ReportMutant[] }>;
+}
+
+/** The text a mutant replaces (report locations: lines and columns both count from 1). */
+function original(source: string, { start, end }: { readonly start: Position; readonly end: Position }): string {
+  const lines = source.split('\n');
+  const offset = (p: Position) => lines.slice(0, p.line - 1).reduce((n, l) => n + l.length + 1, 0) + p.column - 1;
+  return source.slice(offset(start), offset(end));
+}
+
+function short(code: string): string {
+  const flat = code.replace(/\s+/g, ' ');
+  return flat.length > 60 ? `${flat.slice(0, 57)}...` : flat;
 }
 
 function summarise(scope: readonly string[]): void {
@@ -208,16 +228,18 @@ function summarise(scope: readonly string[]): void {
   const counts = new Map<Status, number>();
   const survivors: string[] = [];
   let files = 0;
-  for (const [name, file] of Object.entries(report.files)) {
+  for (const [name, file] of Object.entries(report.files).sort(([a], [b]) => a.localeCompare(b))) {
     const rel = posix(relative(ROOT, resolve(ROOT, name)));
     if (!inScope(rel, scope)) continue;
     files += 1;
-    for (const m of file.mutants) {
-      counts.set(m.status, (counts.get(m.status) ?? 0) + 1);
-      if (m.status === 'Survived' || m.status === 'NoCoverage') {
-        const replacement = (m.replacement ?? '').replace(/\s+/g, ' ');
-        survivors.push(`  ${rel}:${m.location.start.line}  ${m.status === 'NoCoverage' ? 'no coverage' : 'survived'}  ${m.mutatorName}  -> ${replacement.length > 70 ? `${replacement.slice(0, 67)}...` : replacement}`);
-      }
+    const alive = file.mutants.filter((m) => m.status === 'Survived' || m.status === 'NoCoverage');
+    for (const m of file.mutants) counts.set(m.status, (counts.get(m.status) ?? 0) + 1);
+    alive.sort((a, b) => a.location.start.line - b.location.start.line || a.location.start.column - b.location.start.column);
+    if (alive.length > 0) survivors.push(`  ${rel}`);
+    for (const m of alive) {
+      const { line, column } = m.location.start;
+      const status = m.status === 'NoCoverage' ? 'no coverage' : 'survived';
+      survivors.push(`    ${line}:${column} ${status} ${m.mutatorName}: ${short(original(file.source, m.location))} -> ${short(m.replacement ?? '')}`);
     }
   }
   const n = (s: Status) => counts.get(s) ?? 0;
@@ -228,7 +250,7 @@ function summarise(scope: readonly string[]): void {
   console.log(`\nIn scope (${scope.join(', ')}): ${files} file(s), ${total} mutant(s)`);
   console.log(`  killed ${n('Killed')}, survived ${n('Survived')}, no coverage ${n('NoCoverage')}, timed out ${n('Timeout')}, compile errors ${n('CompileError')}, runtime errors ${n('RuntimeError')}, ignored (static) ${n('Ignored')}`);
   console.log(`  mutation score ${Number.isNaN(score) ? 'n/a' : `${score.toFixed(2)}%`} (killed + timed out, of killed + timed out + survived + no coverage)`);
-  if (survivors.length > 0) console.log(`Surviving mutants (${survivors.length}):\n${survivors.join('\n')}`);
+  if (survivors.length > 0) console.log(`Surviving and uncovered mutants (${n('Survived') + n('NoCoverage')}), file, line:column, mutator, original -> replacement:\n${survivors.join('\n')}`);
   console.log(`Reports: ${path}\n         ${resolve(ROOT, HTML_REPORT)}`);
 }
 
@@ -236,6 +258,10 @@ function main(): number {
   const options = parse(process.argv.slice(2));
   if (options === 'help') {
     console.log(USAGE);
+    return 0;
+  }
+  if (options.summary) {
+    summarise(options.scope);
     return 0;
   }
   const fingerprint = judgeFingerprint(options.runs);
