@@ -185,6 +185,9 @@ function resolvedAt(h: History): number {
   return h.steps.findIndex((s) => s.index > moved && isFixed(s.after.release) && imcRunning(s.after));
 }
 
+/** What a user does after the resolution to see that it worked: mail, logons, time, the IMS restarted. */
+const AFTER_RESOLUTION = new Set(['smtp.deliver', 'client.submit', 'client.logon', 'time.pass', 'service.stop', 'service.start']);
+
 /** The article's resolution, as operations: the messages moved, the store fixed, the IMS restarted. */
 function resolution(r: Release): Op[] {
   const fix: Op = r.servicePack === 3 ? { op: 'storeFix.apply', fix: 'post-SP3 store fix' } : { op: 'servicePack.apply', servicePack: 4 };
@@ -208,14 +211,17 @@ export const moveFixRestart: Property = {
   check: (h) => {
     const k = resolvedAt(h);
     if (k < 0) return HOLDS;
+    // What R1 promises holds from the resolution until something else is changed (the article's later steps, a fault).
+    const next = h.steps.findIndex((s) => s.index > k && !AFTER_RESOLUTION.has(s.op.op));
+    const until = next < 0 ? h.steps.length : next;
     return firstViolation([
-      ...h.steps.slice(k + 1).map((s): Verdict => {
+      ...h.steps.slice(k + 1, until).map((s): Verdict => {
         if (!imcRunning(s.after) && !requested.has(s.op.op)) return violated('Q293288-R1', s.index, `the IMS is ${s.after.services[IMC]} after the resolution`);
         if (isOp(s, 'client.logon') && before(h, s.index).services.MSExchangeIS === 'Running' && s.outcome.detail !== 'completed') return violated('Q293288-R1', s.index, `a logon did not complete after the resolution: ${s.outcome.detail}`);
         if (isOp(s, 'smtp.deliver') && !s.outcome.accepted) return violated('Q293288-R1', s.index, `mail was not accepted after the resolution: ${s.outcome.detail}`);
         return HOLDS;
       }),
-      flowsEndToEnd('Q293288-R1', h, (i) => i > k),
+      flowsEndToEnd('Q293288-R1', h, (i) => i > k && i < until),
     ]);
   },
 };
@@ -247,14 +253,16 @@ export const outboundOnly: Property = {
   },
   check: (h) => {
     const active = activeMode(h);
+    const hung = hanging(h);
     return firstViolation([
       ...deliveries(h).map((d): Verdict => {
         const b = before(h, d.step.index);
         if (active(d.step.index) === 'outbound-only' && d.accepted) return violated('Q293288-R2', d.step.index, `${d.messageId} was taken in though the IMS runs outbound only`);
-        if (active(d.step.index) === 'inbound-and-outbound' && readyForMail(b) && !d.accepted) return violated('Q293288-R2', d.step.index, `${d.messageId} was not taken in though the IMS runs inbound and outbound: ${d.step.outcome.detail}`);
+        if (active(d.step.index) === 'inbound-and-outbound' && readyForMail(b) && !hung(d.step.index) && !d.accepted) return violated('Q293288-R2', d.step.index, `${d.messageId} was not taken in though the IMS runs inbound and outbound: ${d.step.outcome.detail}`);
         return HOLDS;
       }),
-      flowsEndToEnd('Q293288-R2', h, (i) => imcRunning(before(h, i))),
+      // Mail flows under either mode, but not while the IMS hangs on a malformed message (S1).
+      flowsEndToEnd('Q293288-R2', h, (i) => !h.steps.some((s) => s.at <= h.steps[i]!.at + FLOW_SECONDS && s.index >= i && (hung(s.index) || events(s, 3039).length > 0))),
     ]);
   },
 };

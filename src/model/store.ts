@@ -13,7 +13,7 @@ import type { EventLog } from './eventlog.ts';
 import type { Journal } from './journal.ts';
 import type { StoredMessage } from './message.ts';
 import type { ServiceProgram, StartOrigin } from './scm.ts';
-import type { Malformation, Traits } from './versions.ts';
+import type { Malformation, StoreFailure, Traits } from './versions.ts';
 
 export type StoreCall<T> = { readonly status: 'done'; readonly value: T } | { readonly status: 'hangs' } | { readonly status: 'unavailable' };
 
@@ -111,7 +111,7 @@ export class InformationStore implements ServiceProgram {
       this.journal.record({ kind: 'store-thread', thread: thread.id, state: 'rewinding', messageId });
       return { status: 'done', value: 'looping' };
     }
-    switch (this.traits().storeFailure(malformation(mime, badTnef))) {
+    switch (this.failureOn(this.malformationOf(mime, badTnef))) {
       case 'content-engine-error': return this.contentEngineError(stored());
       case 'out-of-memory':
         this.log?.write(12800);
@@ -123,6 +123,21 @@ export class InformationStore implements ServiceProgram {
         this.add(this.mtsIn, 'MTS-IN', stored());
         return { status: 'done', value: 'submitted' };
     }
+  }
+
+  /** What an article's trigger looks for in the message. */
+  protected malformationOf(mime: MimeReading, badTnef: boolean): Malformation {
+    return {
+      badHeaders: mime.headerDefects.length > 0,
+      badTnef,
+      malformedCharset: mime.findings.some((f) => f.defect === 'bad-charset' && f.part !== ''),
+      forwardedBadHeaders: mime.embedded.some((e) => e.headerDefects.length > 0),
+    };
+  }
+
+  /** What converting it does to the store on this release (Q293288, Q325939). */
+  protected failureOn(m: Malformation): StoreFailure | undefined {
+    return this.traits().storeFailure(m);
   }
 
   /** Whether converting such a message sends the thread into the rewind loop (Q168139-C1, -T1). */
@@ -232,14 +247,4 @@ export class InformationStore implements ServiceProgram {
 
 function freshThreads(): StoreThread[] {
   return Array.from({ length: STORE_THREADS }, (_, i) => ({ id: i + 1, state: 'idle' as const }));
-}
-
-/** What an article's trigger looks for in a message the store converts. */
-function malformation(mime: MimeReading, badTnef: boolean): Malformation {
-  return {
-    badHeaders: mime.headerDefects.length > 0,
-    badTnef,
-    malformedCharset: mime.findings.some((f) => f.defect === 'bad-charset' && f.part !== ''),
-    forwardedBadHeaders: mime.embedded.some((e) => e.headerDefects.length > 0),
-  };
 }

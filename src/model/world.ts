@@ -69,6 +69,7 @@ export interface Parts {
   ims(w: World): InternetMailService;
   spool(w: World): ImsSpool;
   receiver(w: World): SmtpReceiver;
+  connections(w: World): Connections;
 }
 
 /** The disk's options from the server's settings (variants of the disk start from them too). */
@@ -87,6 +88,7 @@ export const DEFAULT_PARTS: Parts = {
   ims: (w) => new InternetMailService(w),
   spool: (w) => new ImsSpool(w),
   receiver: (w) => new SmtpReceiver(w),
+  connections: (w) => new Connections(w.journal),
 };
 
 export interface WorldOptions {
@@ -136,7 +138,7 @@ export class World {
     this.spool = parts.spool(this);
     this.ims = parts.ims(this);
     this.receiver = parts.receiver(this);
-    this.connections = new Connections(this.journal);
+    this.connections = parts.connections(this);
     this.directoryService = new DirectoryService(this.directory, () => this.traits.directoryWarmsUp);
     this.controlPanel = new ControlPanelServices(this.scm, this.journal, this.settings.serverName);
     const programs: Record<string, ServiceProgram> = { [SA]: new SystemAttendant(), [DS]: this.directoryService, [IS]: this.store, [MTA]: this.mta, [IMC]: this.ims };

@@ -12,9 +12,9 @@ export class Connections {
   /** What the Connections tab shows. */
   mode: TransferMode = 'inbound-and-outbound';
   /** What the running service read when it started. */
-  private active: TransferMode = 'inbound-and-outbound';
+  protected active: TransferMode = 'inbound-and-outbound';
 
-  constructor(private readonly journal: Journal) {}
+  constructor(protected readonly journal: Journal) {}
 
   /** The Administrator program: a transfer mode chosen and OK pressed. */
   choose(mode: TransferMode): void {
