@@ -21,17 +21,14 @@ export type Fragment = Html | string | number | null | undefined | false | reado
 
 /**
  * Control characters have no business in an HTML text node (they are parse errors, and NUL is
- * dropped): each shows as its Control Pictures symbol (U+2400 block) or, for C1 controls and
- * non-characters, as a visible \u escape. Tabs and line breaks are kept (cells keep white space).
+ * dropped), and a browser shows most of them as nothing: each is written as the JSON escape a
+ * scenario file would hold (`\u0007`), and so are C1 controls, non-characters and unpaired
+ * surrogates. Tabs and line breaks are kept (cells keep white space); CR LF becomes LF.
  */
 function visibleControls(s: string): string {
-  return s.replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\uFDD0-\uFDEF\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g, (c) => {
-    const code = c.charCodeAt(0);
-    if (code < 0x20) return String.fromCharCode(0x2400 + code);
-    if (code === 0x7f) return '\u2421';
-    if (code >= 0xd800 && code <= 0xdfff) return '\uFFFD';
-    return `\\u${code.toString(16).toUpperCase().padStart(4, '0')}`;
-  }).replace(/\r\n?/g, '\n');
+  return s
+    .replace(/\r\n?/g, '\n')
+    .replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\uFDD0-\uFDEF\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
 }
 
 /** A text for an element's content or a quoted attribute value. */

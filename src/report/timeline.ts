@@ -20,7 +20,7 @@ export interface Witness {
   readonly kind: 'violation' | 'mismatch';
 }
 
-/** The steps the verdict points at: each violation's witness step, and each mismatch's step. */
+/** The steps the verdict points at: each violation's witness step, and each mismatch's step; in step order. */
 export function witnessesOf(v: ReplayVerdict | undefined): Witness[] {
   if (!v) return [];
   const out: Witness[] = [];
@@ -33,7 +33,7 @@ export function witnessesOf(v: ReplayVerdict | undefined): Witness[] {
     if (m.step === null || m.field.startsWith('judge:')) continue;
     out.push({ step: m.step, kind: 'mismatch', why: `mismatch: ${mismatchText(m)}` });
   }
-  return out;
+  return out.sort((a, b) => a.step - b.step);
 }
 
 /** Who carries out an operation. */
@@ -98,7 +98,7 @@ function blockHtml(b: Block, lanes: readonly Lane[], prefix: string, witnesses: 
         ? stepCell(b.step, b.rows.length, mine)
         : html`<td class="step" rowspan="${b.rows.length}"><span class="call">setup</span><div class="actor">installation and first boot, until ${b.clock}</div></td>`
       : '';
-    return html`<tr>${timeCell(row, first, b.step, k ? b.rows[k - 1] : previous)}${lead}${lanes.map((l) => laneCell(l, row))}</tr>`;
+    return html`<tr data-clock="${row.clock}">${timeCell(row, first, b.step, k ? b.rows[k - 1] : previous)}${lead}${lanes.map((l) => laneCell(l, row))}</tr>`;
   });
   if (!b.step) return html`<tbody class="setup" id="${id(prefix, 'setup')}">${rows}</tbody>`;
   return html`<tbody class="step${mine.length ? ' witness' : ''}" id="${id(prefix, 'step', b.step.index)}" data-step="${b.step.index}"${mine.length ? html` data-witness="${mine.map((w) => w.kind).join(' ')}"` : ''}>${rows}</tbody>`;
