@@ -24,16 +24,22 @@ const WORK = '.tmp/report-test/campaign';
 let report: Report;
 let text: string;
 let browser: Browser;
+let failure: Error | undefined;
 let v: Visit;
 
 beforeAll(async () => {
-  rmSync(WORK, { recursive: true, force: true });
-  mkdirSync(WORK, { recursive: true });
-  browser = await launch();
-  report = await runCampaign(options({ articles: ['Q146791'], runs: 10, matrix: true, variant: 'imc-ignores-disk-reserve', scenarios: `${WORK}/scenarios` }));
-  text = campaignPage(report);
-  writeFileSync(`${WORK}/campaign.html`, text);
-  v = await visit(browser, text);
+  try {
+    rmSync(WORK, { recursive: true, force: true });
+    mkdirSync(WORK, { recursive: true });
+    browser = await launch();
+    report = await runCampaign(options({ articles: ['Q146791'], runs: 10, matrix: true, variant: 'imc-ignores-disk-reserve', scenarios: `${WORK}/scenarios` }));
+    text = campaignPage(report);
+    writeFileSync(`${WORK}/campaign.html`, text);
+    v = await visit(browser, text);
+  } catch (e) {
+    // Reported by every test rather than as skipped tests: no Chromium is a failure, with its remedy.
+    failure = e as Error;
+  }
 }, 180_000);
 
 afterAll(async () => {
@@ -41,8 +47,16 @@ afterAll(async () => {
   await browser?.close();
 }, 60_000);
 
+/** A test that fails with the setup's error (e.g. no Chromium) instead of being skipped. */
+function check(name: string, fn: () => unknown): void {
+  it(name, async () => {
+    if (failure) throw failure;
+    await fn();
+  });
+}
+
 describe('the campaign report in Chromium', () => {
-  it('has one row per claim and per law, each showing its verdict, runs and coverage', async () => {
+  check('has one row per claim and per law, each showing its verdict, runs and coverage', async () => {
     const expected = [...report.claims, ...report.invariants];
     expect(expected.length).toBe(9);
     const rows = v.page.locator('#verdict-table tr[data-id]');
@@ -62,7 +76,7 @@ describe('the campaign report in Chromium', () => {
     expect(await v.page.locator('#verdict-table tr[data-verdict="holds"]').count()).toBe(8);
   });
 
-  it('links the violation to its counterexample, whose timeline marks the witness step', async () => {
+  check('links the violation to its counterexample, whose timeline marks the witness step', async () => {
     const link = v.page.locator('#verdict-table tr[data-id="Q146791-S1"] a[href^="#cx-"]');
     expect(await link.count()).toBe(1);
     const target = (await link.getAttribute('href'))!;
@@ -76,7 +90,7 @@ describe('the campaign report in Chromium', () => {
     expect(await witness.first().locator('.witness-flag').innerText()).toMatch(/WITNESS STEP \[\d+\]/);
   });
 
-  it('shows every saved counterexample, each replayed, with the step its violation names marked', async () => {
+  check('shows every saved counterexample, each replayed, with the step its violation names marked', async () => {
     const found = counterexamplesOf(report);
     expect(found.length).toBe(8);
     expect(await v.page.locator('section.counterexample').count()).toBe(found.length);
@@ -95,7 +109,7 @@ describe('the campaign report in Chromium', () => {
     }
   });
 
-  it('shows the interpretation matrix, the ledger and the interpretations', async () => {
+  check('shows the interpretation matrix, the ledger and the interpretations', async () => {
     expect(await v.page.locator('#matrix-grid tbody tr[data-alternative]').count()).toBe(report.matrix.length);
     const breaks = report.matrix.reduce((n, m) => n + m.breaks.length, 0);
     expect(await v.page.locator('#matrix-grid td[data-cell="breaks"]').count()).toBeLessThanOrEqual(breaks);
@@ -107,7 +121,7 @@ describe('the campaign report in Chromium', () => {
     }
   });
 
-  it('makes no request but the document, and logs no error', async () => {
+  check('makes no request but the document, and logs no error', async () => {
     expect(v.requests).toEqual([v.url]);
     expect(v.served).toEqual(['/report.html']);
     expect(v.refused).toEqual([]);
@@ -119,13 +133,13 @@ describe('the campaign report in Chromium', () => {
     expect(await v.page.locator('script, link[rel="stylesheet"], img, iframe, object, embed').count()).toBe(0);
   });
 
-  it('is the same page, byte for byte, for the same report (timings aside)', () => {
+  check('is the same page, byte for byte, for the same report (timings aside)', () => {
     expect(campaignPage(report)).toBe(text);
     const other: Report = { ...report, timings: { elapsedMs: 1, workers: 9, stepsPerSecond: 2, tasks: {} } };
     expect(campaignPage(other)).toBe(text);
   });
 
-  it('renders to a screenshot that is not blank, and writes the README pictures', async () => {
+  check('renders to a screenshot that is not blank, and writes the README pictures', async () => {
     await v.page.locator('body').evaluate((e) => e.ownerDocument.defaultView.scrollTo(0, 0));
     const top = await v.page.screenshot({ fullPage: false });
     const p = pixels(top);

@@ -28,26 +28,32 @@ function replayCli(...args: string[]): { code: number; out: string; err: string 
 }
 
 let browser: Browser;
+let failure: Error | undefined;
 let v: Visit;
 let hostile: string;
 let page: string;
 
 beforeAll(async () => {
-  rmSync(WORK, { recursive: true, force: true });
-  mkdirSync(WORK, { recursive: true });
-  browser = await launch();
-  const report = await runCampaign(options({ claims: ['Q146791-S1'], versions: ['4.0'], runs: 20, variant: 'imc-ignores-disk-reserve', scenarios: join(WORK, 'found') }));
-  const found = JSON.parse(readFileSync(report.claims[0]!.violations[0]!.scenario, 'utf8'));
-  // The witness of the violation is the last step; a wrong expectation on the first adds a mismatch there.
-  found.title = HOSTILE;
-  found.steps[0] = { ...found.steps[0], note: `${HOSTILE}\nsecond line`, expect: { services: { MSExchangeIMC: 'Stopped' } } };
-  hostile = join(WORK, 'hostile.json');
-  writeFileSync(hostile, JSON.stringify(found, null, 2));
-  const out = join(WORK, 'hostile.html');
-  const r = replayCli(hostile, '--html', out);
-  expect(r.code).toBe(1);
-  page = readFileSync(out, 'utf8');
-  v = await visit(browser, page);
+  try {
+    rmSync(WORK, { recursive: true, force: true });
+    mkdirSync(WORK, { recursive: true });
+    browser = await launch();
+    const report = await runCampaign(options({ claims: ['Q146791-S1'], versions: ['4.0'], runs: 20, variant: 'imc-ignores-disk-reserve', scenarios: join(WORK, 'found') }));
+    const found = JSON.parse(readFileSync(report.claims[0]!.violations[0]!.scenario, 'utf8'));
+    // The witness of the violation is the last step; a wrong expectation on the first adds a mismatch there.
+    found.title = HOSTILE;
+    found.steps[0] = { ...found.steps[0], note: `${HOSTILE}\nsecond line`, expect: { services: { MSExchangeIMC: 'Stopped' } } };
+    hostile = join(WORK, 'hostile.json');
+    writeFileSync(hostile, JSON.stringify(found, null, 2));
+    const out = join(WORK, 'hostile.html');
+    const r = replayCli(hostile, '--html', out);
+    expect(r.code).toBe(1);
+    page = readFileSync(out, 'utf8');
+    v = await visit(browser, page);
+  } catch (e) {
+    // Reported by every test rather than as skipped tests: no Chromium is a failure, with its remedy.
+    failure = e as Error;
+  }
 }, 180_000);
 
 afterAll(async () => {
@@ -55,8 +61,16 @@ afterAll(async () => {
   await browser?.close();
 }, 60_000);
 
+/** A test that fails with the setup's error (e.g. no Chromium) instead of being skipped. */
+function check(name: string, fn: () => unknown): void {
+  it(name, async () => {
+    if (failure) throw failure;
+    await fn();
+  });
+}
+
 describe('a replayed scenario as a picture in Chromium', () => {
-  it('marks the witness steps: the violation and the mismatch', async () => {
+  check('marks the witness steps: the violation and the mismatch', async () => {
     const r = replay(loadScenario(hostile));
     const violation = r.verdict.judgements.find((j) => !j.verdict.holds)!.verdict;
     expect(violation.holds).toBe(false);
@@ -74,7 +88,7 @@ describe('a replayed scenario as a picture in Chromium', () => {
     expect(await v.page.locator('.verdict ul.witnesses a').evaluateAll((as) => as.map((a) => a.getAttribute('href')))).toEqual(['#scenario-step-0', `#scenario-step-${step}`]);
   });
 
-  it('shows hostile text as text: no markup, no script, control characters made visible', async () => {
+  check('shows hostile text as text: no markup, no script, control characters made visible', async () => {
     const title = await v.page.locator('h1').innerText();
     expect(title).toContain('</title><script>alert("x")</script> & <b>bold</b> "double" \'single\'');
     // Each control character as the escape the scenario file holds it in.
@@ -88,7 +102,7 @@ describe('a replayed scenario as a picture in Chromium', () => {
     expect(page).not.toMatch(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F]/);
   });
 
-  it('makes no request but the document, and logs no error', async () => {
+  check('makes no request but the document, and logs no error', async () => {
     expect(v.requests).toEqual([v.url]);
     expect(v.served).toEqual(['/report.html']);
     expect(v.refused).toEqual([]);
@@ -98,7 +112,7 @@ describe('a replayed scenario as a picture in Chromium', () => {
     expect(await v.page.evaluate(() => performance.getEntriesByType('resource').length)).toBe(0);
   });
 
-  it('prints: the witness flag shows on paper, and a PDF comes out', async () => {
+  check('prints: the witness flag shows on paper, and a PDF comes out', async () => {
     await v.page.emulateMedia({ media: 'print' });
     expect(await v.page.locator('#scenario-step-0 .witness-flag').isVisible()).toBe(true);
     expect(await v.page.locator('nav.toc').count()).toBe(0);
@@ -108,14 +122,14 @@ describe('a replayed scenario as a picture in Chromium', () => {
     await v.page.emulateMedia({ media: 'screen' });
   });
 
-  it('renders to a screenshot that is not blank', async () => {
+  check('renders to a screenshot that is not blank', async () => {
     const p = pixels(await v.page.screenshot({ fullPage: false }));
     expect(p).toMatchObject({ width: 1280, height: 900 });
     expect(p.colours).toBeGreaterThan(50);
     expect(p.nonWhite).toBeGreaterThan(0.1);
   });
 
-  it('writes the same bytes for the same scenario, and still prints the text timeline', () => {
+  check('writes the same bytes for the same scenario, and still prints the text timeline', () => {
     const again = join(WORK, 'again.html');
     const r = replayCli(hostile, '--html', again);
     expect(r.code).toBe(1);
@@ -123,7 +137,7 @@ describe('a replayed scenario as a picture in Chromium', () => {
     expect(readFileSync(again, 'utf8')).toBe(page);
   });
 
-  it("places every observation of each article's story in its lane, in the row of its time", async () => {
+  check("places every observation of each article's story in its lane, in the row of its time", async () => {
     const lanesOf: Record<string, (o: Record<string, unknown>) => RegExp> = {
       smtp: () => /^remote:/,
       connection: () => /^remote:/,
