@@ -55,7 +55,7 @@ function counterexampleSection(c: Counterexample): Html {
   } catch (e) {
     body = html`<section class="timeline-section" id="${c.anchor}"><h3>${title}</h3><div class="box bad">The counterexample <code>${c.path}</code> could not be replayed: <span class="pre">${(e as Error).message}</span></div></section>`;
   }
-  return html`<section class="counterexample" data-counterexample="${c.n}" data-path="${c.path}" data-reading="${readingKey(t.reading)}">${body}</section>`;
+  return html`<div class="counterexample" data-counterexample="${c.n}" data-path="${c.path}" data-reading="${readingKey(t.reading)}">${body}</div>`;
 }
 
 function selection(report: Report): string {

@@ -57,7 +57,7 @@ tr.group th { background: var(--ink); color: #fff; text-align: left; }
 .legend { display: flex; flex-wrap: wrap; gap: 6px 16px; margin: 6px 0 10px; font-size: 12.5px; }
 .legend span.key { display: inline-block; min-width: 24px; padding: 0 5px; margin-right: 4px; text-align: center; border: 1px solid var(--line); font-weight: 700; }
 .scroll { overflow-x: auto; }
-section.counterexample { margin-top: 28px; }
+.counterexample { margin-top: 28px; }
 .box { border: 1px solid var(--line); background: var(--faint); padding: 8px 12px; margin: 8px 0; }
 .box.bad { border-color: var(--bad); background: var(--bad-bg); }
 .box.good { border-color: var(--ok); background: var(--ok-bg); }
@@ -121,7 +121,7 @@ tbody.witness td.time { background: var(--bad-bg); }
   table.timeline thead th { position: static; }
   table.timeline tbody { break-inside: avoid; }
   tr { break-inside: avoid; }
-  section.counterexample { break-before: page; }
+  .counterexample { break-before: page; }
   a { color: inherit; text-decoration: none; }
 }
 `;

@@ -93,7 +93,7 @@ describe('the campaign report in Chromium', () => {
   check('shows every saved counterexample, each replayed, with the step its violation names marked', async () => {
     const found = counterexamplesOf(report);
     expect(found.length).toBe(8);
-    expect(await v.page.locator('section.counterexample').count()).toBe(found.length);
+    expect(await v.page.locator('.counterexample').count()).toBe(found.length);
     for (const c of found) {
       const r = replay(loadScenario(c.path));
       const steps = r.verdict.judgements.flatMap((j) => (j.verdict.holds ? [] : [j.verdict.step]));
