@@ -2,12 +2,12 @@
 // interpretation, one column per claim or law checked under any of them, and in each cell what
 // the alternative did to it (breaks it, with a link to the counterexample; holds; not reached;
 // not run; blank where it was not checked); then the row's outcome in words, as the text
-// report says it.
+// report says it, each break linked to its counterexample (where its explanation is shown).
 
 import { BREAKS_NONE, type MatrixRow } from '../campaign/matrix.ts';
 import type { Report } from '../campaign/report.ts';
 import { html, type Html } from './escape.ts';
-import { scenarioLink, type Anchors } from './verdictTable.ts';
+import type { Anchors } from './verdictTable.ts';
 
 type Cell = { kind: 'breaks'; releases: string[]; scenarios: string[] } | { kind: 'holds' | 'unreached' | 'notrun' | 'none' };
 
@@ -50,19 +50,24 @@ export function matrixGrid(report: Pick<Report, 'matrix' | 'interpretations' | '
         if (cell.kind === 'breaks') {
           const links = cell.scenarios.map((s, j) => {
             const a = anchors.get(s);
-            return a ? html`<a href="#${a.anchor}">${SYMBOL.breaks}<span class="small">${cell.releases[j]!}</span></a>` : html`${SYMBOL.breaks}<span class="small">${cell.releases[j]!}</span>`;
+            const mark = html`${SYMBOL.breaks}&nbsp;${cell.releases[j]!}`;
+            return a ? html`<a class="rel" href="#${a.anchor}">${mark}</a>` : html`<span class="rel">${mark}</span>`;
           });
           return html`<td class="cell m-breaks" data-claim="${c}" data-cell="breaks">${links}</td>`;
         }
         return html`<td class="cell m-${cell.kind}" data-claim="${c}" data-cell="${WORDS[cell.kind]}">${SYMBOL[cell.kind]}</td>`;
       });
-      const outcome = outcomeWords(m);
-      const links = m.breaks.map((b) => html`<li>${b.claim} on ${b.release}: <span class="pre">${b.explanation}</span><br>${scenarioLink(b.scenario, anchors)}</li>`);
+      // Each break links to its counterexample, where its explanation and file are shown.
+      const outcome = outcomeWords(m).map((line, j) => {
+        const b = m.breaks[j];
+        const a = b ? anchors.get(b.scenario) : undefined;
+        return a ? html`${line}: <a href="#${a.anchor}">counterexample ${a.n}</a>` : html`${line}`;
+      });
       return html`<tr data-interpretation="${m.interpretation}" data-alternative="${m.alternative}" data-breaks="${m.breaks.length}">
 ${k === 0 ? html`<td rowspan="${rows.length}"><strong>${interpretation}</strong><br><span class="small">${i?.question ?? ''}</span><br><span class="small muted">default: ${i?.default ?? '?'}; ${m.articles.join(', ')}</span></td>` : ''}
-<td><strong>${m.alternative}</strong><br><span class="small muted">${m.description}</span></td>
+<td class="alternative"><strong>${m.alternative}</strong><br><span class="small muted">${m.description}</span></td>
 ${cells}
-<td class="small">${outcome.map((l, j) => html`${j ? html`<br>` : ''}${l}`)}${links.length ? html`<ul class="findings">${links}</ul>` : ''}</td>
+<td class="small outcome">${outcome.map((l, j) => html`${j ? html`<br>` : ''}${l}`)}</td>
 </tr>`;
     });
     return html`<tbody>${trs}</tbody>`;

@@ -54,6 +54,9 @@ tr.group th { background: var(--ink); color: #fff; text-align: left; }
 .matrix td.m-notrun { color: var(--idle); background: var(--idle-bg); }
 .matrix td.m-none { color: var(--line); }
 .matrix td.cell a { color: inherit; text-decoration: none; }
+.matrix .rel { display: block; white-space: nowrap; }
+.matrix td.outcome { min-width: 300px; }
+.matrix td.alternative { min-width: 170px; }
 .legend { display: flex; flex-wrap: wrap; gap: 6px 16px; margin: 6px 0 10px; font-size: 12.5px; }
 .legend span.key { display: inline-block; min-width: 24px; padding: 0 5px; margin-right: 4px; text-align: center; border: 1px solid var(--line); font-weight: 700; }
 .scroll { overflow-x: auto; }
