@@ -120,7 +120,16 @@ tbody.witness td.time { background: var(--bad-bg); }
   h2 { break-after: avoid; }
   nav.toc { display: none; }
   .scroll { overflow: visible; }
-  table.timeline { font-size: 9.5px; }
+  /* The picture fits the page's width: lanes give up their screen widths and wrap anywhere. */
+  table.timeline { width: 100%; font-size: 8px; }
+  table.timeline th, table.timeline td, table.timeline thead th.lane { min-width: 0; max-width: none; padding: 1px 2px; overflow-wrap: anywhere; }
+  table.timeline td.step { width: 13%; }
+  table.timeline thead th.g-eventlog { width: 16%; }
+  table.timeline thead th.g-remote { width: 7%; }
+  table.timeline thead th.g-services { width: 3%; font-size: 7px; }
+  table.timeline thead tr.groups th, table.timeline thead th.lane .sub { font-size: 7px; }
+  table.timeline td.time { width: 5%; white-space: normal; overflow-wrap: normal; }
+  table.timeline .ob .quoted { margin-left: 0; font-size: 7.5px; }
   table.timeline thead th { position: static; }
   table.timeline tbody { break-inside: avoid; }
   tr { break-inside: avoid; }
