@@ -1,6 +1,7 @@
 // npm run merge -- a.json b.json ... [--report out.json]: the shards' reports merged into the
-// report of the whole campaign, printed for people as npm start prints it. Exit 1 when a
-// claim is violated under the default readings, 2 for bad arguments or reports that do not fit.
+// report of the whole campaign, printed for people as npm start prints it, and the HTML report
+// next to it (out.html). Exit 1 when a claim is violated under the default readings, 2 for bad
+// arguments or reports that do not fit.
 
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
@@ -9,11 +10,14 @@ import { DEFAULT_REPORT } from '../campaign/args.ts';
 import { MergeError, mergeReports } from '../campaign/merge.ts';
 import { render } from '../campaign/render.ts';
 import { exitCode, serialise, type Report } from '../campaign/report.ts';
+import { campaignPage } from '../report/campaignPage.ts';
+import { htmlPathFor, writeHtml } from '../report/files.ts';
 
 const USAGE = `Usage: npm run merge -- SHARD.json ... [--report FILE]
 
 Merges the reports of the shards of one campaign (npm start -- --shard i/n) into one report,
-equal to the one the unsharded campaign writes apart from timings (default ${DEFAULT_REPORT}).`;
+equal to the one the unsharded campaign writes apart from timings (default ${DEFAULT_REPORT}),
+and writes the HTML report next to it (the same name ending in .html).`;
 
 function read(path: string): Report {
   try {
@@ -39,7 +43,10 @@ export function main(argv: readonly string[]): number {
     const report = mergeReports(positionals.map(read));
     mkdirSync(dirname(out), { recursive: true });
     writeFileSync(out, serialise(report));
+    const page = htmlPathFor(out);
+    writeHtml(page, campaignPage(report));
     process.stdout.write(render(report, out));
+    process.stdout.write(`HTML report: ${page}\n`);
     return exitCode(report);
   } catch (e) {
     if (!(e instanceof MergeError) && !(e as NodeJS.ErrnoException).code?.startsWith('ERR_PARSE_ARGS')) throw e;

@@ -1,6 +1,8 @@
-// npm run replay -- <file> [--json]: replays one scenario file and prints its timeline, then
-// the verdict. Exit 0 when it behaves as the file says, 1 when not, 2 for a bad file or bad
-// arguments. Reads the file only; writes nothing but stdout and stderr.
+// npm run replay -- <file> [--json] [--html OUT]: replays one scenario file and prints its
+// timeline, then the verdict; with --html, also writes the timeline as a self-contained HTML
+// page to OUT. Exit 0 when it behaves as the file says, 1 when not, 2 for a bad file or bad
+// arguments (or an OUT that cannot be written). Reads the file only; writes nothing but stdout,
+// stderr and OUT.
 
 import { parseArgs } from 'node:util';
 import { pathToFileURL } from 'node:url';
@@ -8,11 +10,14 @@ import { loadScenario } from '../scenario/load.ts';
 import { ScenarioError } from '../scenario/problems.ts';
 import { replay } from '../scenario/replay.ts';
 import { renderTimeline, replayTimeline } from '../scenario/timeline.ts';
+import { writeHtml } from '../report/files.ts';
+import { replayPage } from '../report/replayPage.ts';
 
-export const USAGE = `usage: npm run replay -- <scenario.json> [--json]
+export const USAGE = `usage: npm run replay -- <scenario.json> [--json] [--html OUT]
 
 Replays a scenario file on the model and prints its timeline, then the verdict.
-  --json   the same timeline and verdict as JSON, for tools
+  --json       the same timeline and verdict as JSON, for tools
+  --html OUT   also write the timeline as a picture: one self-contained HTML file
 Exit status: 0 it behaves as the file says, 1 it does not, 2 bad file or arguments.
 `;
 
@@ -26,7 +31,7 @@ const STDIO: Io = { out: (t) => void process.stdout.write(t), err: (t) => void p
 export function main(argv: readonly string[], io: Io = STDIO): number {
   let parsed;
   try {
-    parsed = parseArgs({ args: [...argv], allowPositionals: true, options: { json: { type: 'boolean' }, help: { type: 'boolean', short: 'h' } } });
+    parsed = parseArgs({ args: [...argv], allowPositionals: true, options: { json: { type: 'boolean' }, html: { type: 'string' }, help: { type: 'boolean', short: 'h' } } });
   } catch (e) {
     io.err(`${(e as Error).message}\n\n${USAGE}`);
     return 2;
@@ -34,6 +39,11 @@ export function main(argv: readonly string[], io: Io = STDIO): number {
   if (parsed.values.help) {
     io.out(USAGE);
     return 0;
+  }
+  const out = parsed.values.html;
+  if (out !== undefined && !out.trim()) {
+    io.err(`--html needs the file to write\n\n${USAGE}`);
+    return 2;
   }
   if (parsed.positionals.length !== 1) {
     io.err(`${parsed.positionals.length ? 'give one scenario file at a time' : 'no scenario file given'}\n\n${USAGE}`);
@@ -50,6 +60,14 @@ export function main(argv: readonly string[], io: Io = STDIO): number {
   const r = replay(loaded);
   const t = replayTimeline(r);
   io.out(parsed.values.json ? `${JSON.stringify(t, null, 2)}\n` : renderTimeline(t));
+  if (out !== undefined) {
+    try {
+      writeHtml(out, replayPage(r));
+    } catch (e) {
+      io.err(`${out}: cannot write the HTML timeline: ${(e as Error).message}\n`);
+      return 2;
+    }
+  }
   return r.verdict.behaves ? 0 : 1;
 }
 
