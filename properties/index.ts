@@ -7,10 +7,11 @@ import { PROPERTIES as Q183178 } from './Q183178.ts';
 import { PROPERTIES as Q231737 } from './Q231737.ts';
 import { PROPERTIES as Q246115 } from './Q246115.ts';
 import { PROPERTIES as Q293288 } from './Q293288.ts';
+import { PROPERTIES as Q325939 } from './Q325939.ts';
 import { PROPERTIES as INVARIANTS } from './invariants.ts';
 import { liveness } from './liveness.ts';
 
-const ARTICLES: readonly Property[] = [...Q146791, ...Q231737, ...Q183178, ...Q246115, ...Q168139, ...Q293288];
+const ARTICLES: readonly Property[] = [...Q146791, ...Q231737, ...Q183178, ...Q246115, ...Q168139, ...Q293288, ...Q325939];
 
 /** The laws that judge every history, whatever property it was made for: the invariants and liveness. */
 export const LAWS: readonly Property[] = [...INVARIANTS, liveness(ARTICLES)];

@@ -5,8 +5,9 @@ import type { Defect, DefectFinding } from '../../src/harness/defect.ts';
 import type { History } from '../../src/harness/history.ts';
 import { DEFECTS as Q168139 } from './Q168139.ts';
 import { DEFECTS as Q293288 } from './Q293288.ts';
+import { DEFECTS as Q325939 } from './Q325939.ts';
 
-export const DEFECTS: readonly Defect[] = [...Q168139, ...Q293288];
+export const DEFECTS: readonly Defect[] = [...Q168139, ...Q293288, ...Q325939];
 
 /** The end-to-end expectation that accepted mail reaches its mailbox within a bound (support.ts: flowsEndToEnd). */
 export const FLOW = 'FLOW';

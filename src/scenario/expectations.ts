@@ -62,7 +62,7 @@ function logonResult(step: Step): string | null {
 }
 
 function waiting(s: Snapshot, place: string): number {
-  if (place === 'MTS-IN' || place === 'MTS-OUT') return s.queues[place];
+  if (place === 'MTS-IN' || place === 'MTS-OUT' || place === 'archive') return s.queues[place];
   const dir = `${IMCDATA}\\${place}`.toLowerCase();
   return Object.entries(s.files).find(([path]) => path.toLowerCase() === dir)?.[1] ?? 0;
 }

@@ -14,8 +14,8 @@ export const FORMAT = 'ims-harness/scenario@1';
 
 const SERVICE_STATES = ['Stopped', 'StartPending', 'Running', 'StopPending'] as const;
 
-/** Where mail waits on its way through the server (Q168139: MTS-IN and MTS-OUT stall). */
-export const WAITING_PLACES = ['in', 'MTS-IN', 'MTS-OUT'] as const;
+/** Where mail waits on its way through the server (Q168139: MTS-IN and MTS-OUT stall), and the store's archive folder (Q325939-M1). */
+export const WAITING_PLACES = ['in', 'MTS-IN', 'MTS-OUT', 'archive'] as const;
 
 const count = z.number().int().min(0);
 
@@ -43,7 +43,7 @@ export const stepExpectation = z.strictObject({
   services: z.record(z.string(), z.enum(SERVICE_STATES)).optional().describe('Service states after the step.'),
   spool: z.partialRecord(z.enum(SPOOL_DIRS), z.boolean()).optional().describe('Spool directories that exist (true) or not (false) after the step.'),
   adminMailbox: z.enum(['not-set', 'missing', 'not-a-mailbox', 'mailbox']).optional().describe('What the administrator-mailbox pointer names after the step.'),
-  waiting: z.partialRecord(z.enum(WAITING_PLACES), count).optional().describe('How many messages wait in the in directory, MTS-IN and MTS-OUT after the step.'),
+  waiting: z.partialRecord(z.enum(WAITING_PLACES), count).optional().describe("How many messages wait in the in directory, MTS-IN and MTS-OUT, or lie in the store's archive folder, after the step."),
   mailboxes: z.record(z.string().min(1), count).optional().describe("How many messages each named recipient's mailbox holds after the step."),
 }).meta({ id: 'StepExpectation', description: 'What must be observed once the step has run; each field given is checked.' });
 

@@ -3,8 +3,9 @@
 // the default readings and counterexamples from the matrix. Checked as a person would: a row
 // per claim and law with its verdict, the matrix, the ledger, each counterexample's timeline
 // with its witness step marked; no console errors, no failed requests, no request but the
-// document; a screenshot that is not blank. The run writes docs/report.png and
-// docs/timeline.png (1280x900) for the README.
+// document; a screenshot that is not blank. With IMS_SCREENSHOTS=docs (npm run screenshots) the
+// run writes docs/report.png and docs/timeline.png (1280x900) for the README; otherwise they go
+// to reports/screenshots/, so that npm test leaves tracked files alone.
 
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -18,6 +19,8 @@ import { options } from '../campaign/helpers.ts';
 import { launch, pixels, visit, type Browser, type Visit } from './browser.ts';
 
 const REPO = join(import.meta.dirname, '..', '..');
+/** Where the screenshots go: the README's pictures only when asked for. */
+const SHOTS = join(REPO, process.env.IMS_SCREENSHOTS === 'docs' ? 'docs' : 'reports/screenshots');
 /** Relative to the repository (vitest's working directory), so that paths on the page, and so the screenshots, are the same on every machine. */
 const WORK = '.tmp/report-test/campaign';
 
@@ -146,8 +149,8 @@ describe('the campaign report in Chromium', () => {
     expect(p).toMatchObject({ width: 1280, height: 900 });
     expect(p.colours).toBeGreaterThan(50);
     expect(p.nonWhite).toBeGreaterThan(0.1);
-    mkdirSync(join(REPO, 'docs'), { recursive: true });
-    writeFileSync(join(REPO, 'docs/report.png'), top);
+    mkdirSync(SHOTS, { recursive: true });
+    writeFileSync(join(SHOTS, 'report.png'), top);
 
     await v.page.locator('#cx-1').evaluate((e) => e.scrollIntoView());
     const timeline = await v.page.screenshot({ fullPage: false });
@@ -155,6 +158,6 @@ describe('the campaign report in Chromium', () => {
     expect(q).toMatchObject({ width: 1280, height: 900 });
     expect(q.colours).toBeGreaterThan(50);
     expect(q.nonWhite).toBeGreaterThan(0.1);
-    writeFileSync(join(REPO, 'docs/timeline.png'), timeline);
+    writeFileSync(join(SHOTS, 'timeline.png'), timeline);
   });
 });
