@@ -7,7 +7,7 @@ import { pathToFileURL } from 'node:url';
 import { loadScenario } from '../scenario/load.ts';
 import { ScenarioError } from '../scenario/problems.ts';
 import { replay } from '../scenario/replay.ts';
-import { renderTimeline, replayTimeline } from '../scenario/timeline.ts';
+import { renderTimeline, replayTimeline, timelineJson } from '../scenario/timeline.ts';
 
 export const USAGE = `usage: npm run replay -- <scenario.json> [--json]
 
@@ -49,7 +49,7 @@ export function main(argv: readonly string[], io: Io = STDIO): number {
   }
   const r = replay(loaded);
   const t = replayTimeline(r);
-  io.out(parsed.values.json ? `${JSON.stringify(t, null, 2)}\n` : renderTimeline(t));
+  io.out(parsed.values.json ? timelineJson(t) : renderTimeline(t));
   return r.verdict.behaves ? 0 : 1;
 }
 

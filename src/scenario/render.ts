@@ -1,8 +1,11 @@
 // The timeline as text for people: a header, the boot in one line, each step with its clock,
 // the operation in words, the outcome, one line per observation (quoted texts behind a "|"
 // gutter, so blank lines and exact wording show), the expectations checked, the verdict.
+// Text from the file (title, notes, arguments the model echoes) may hold control characters:
+// every line is shown with them escaped.
 
 import type { Outcome } from '../faults/interpreter.ts';
+import { escapeControls, escapeLines } from './escape.ts';
 import { mismatchText, verdictText } from './replay.ts';
 import type { Timeline, TimelineObservation } from './timeline.ts';
 
@@ -12,8 +15,9 @@ const INFO = '·';
 
 export function renderTimeline(t: Timeline): string {
   const out: string[] = [];
-  if (t.title) out.push(t.title);
-  if (t.file) out.push(`file      ${t.file}`);
+  // One line each, whatever they hold.
+  if (t.title) out.push(escapeControls(t.title));
+  if (t.file) out.push(`file      ${escapeControls(t.file)}`);
   out.push(`release   ${t.release} (${t.product})`);
   const readings = Object.entries(t.readings);
   out.push(`readings  ${readings.length ? readings.map(([id, alt]) => `${id}=${alt}`).join(', ') : 'the defaults'}${readings.length ? ' (others at their defaults)' : ''}`);
@@ -37,7 +41,7 @@ export function renderTimeline(t: Timeline): string {
     for (const c of s.checks) out.push(`    ${c.met ? MET : UNMET} expect ${c.field} ${c.met ? `= ${JSON.stringify(c.expected)}` : `: expected ${JSON.stringify(c.expected)}, observed ${JSON.stringify(c.observed)}`}`);
   }
   if (t.verdict) out.push('', ...verdictLines(t.verdict));
-  return `${out.join('\n')}\n`;
+  return `${escapeLines(out.join('\n'))}\n`;
 }
 
 /** One line, its clock left blank when it is the same as the line above's. */
