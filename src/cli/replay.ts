@@ -1,6 +1,7 @@
 // npm run replay -- <file> [--json]: replays one scenario file and prints its timeline, then
-// the verdict. Exit 0 when it behaves as the file says, 1 when not, 2 for a bad file or bad
-// arguments. Reads the file only; writes nothing but stdout and stderr.
+// the verdict. Exit 0 when it behaves as the file says, 1 when not ("not reached" included),
+// 2 for a bad file (whatever the path names or the bytes hold) or bad arguments. Reads the
+// file only; writes nothing but stdout and stderr.
 
 import { parseArgs } from 'node:util';
 import { pathToFileURL } from 'node:url';
@@ -13,7 +14,8 @@ export const USAGE = `usage: npm run replay -- <scenario.json> [--json]
 
 Replays a scenario file on the model and prints its timeline, then the verdict.
   --json   the same timeline and verdict as JSON, for tools
-Exit status: 0 it behaves as the file says, 1 it does not, 2 bad file or arguments.
+Exit status: 0 it behaves as the file says, 1 it does not (a property it says holds
+whose trigger is never reached is "not reached": it does not), 2 bad file or arguments.
 `;
 
 export interface Io {
