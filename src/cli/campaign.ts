@@ -1,13 +1,12 @@
 // npm start: the campaign. The tables for people on stdout, the progress line on stderr, the
-// JSON report in a file; exit 1 when a claim is violated under the default readings, 2 for
-// bad options.
+// JSON report in a file (written atomically: a reader or a kill never sees half a report);
+// exit 1 when a claim is violated under the default readings, 2 for bad options.
 
-import { mkdirSync, writeFileSync } from 'node:fs';
-import { dirname } from 'node:path';
 import { parseCampaignArgs, USAGE, UsageError } from '../campaign/args.ts';
 import { runCampaign } from '../campaign/campaign.ts';
 import { render } from '../campaign/render.ts';
 import { exitCode, serialise } from '../campaign/report.ts';
+import { writeAtomically } from '../scenario/atomicWrite.ts';
 
 export async function main(argv: readonly string[]): Promise<number> {
   let options;
@@ -23,8 +22,7 @@ export async function main(argv: readonly string[]): Promise<number> {
     return 0;
   }
   const report = await runCampaign(options);
-  mkdirSync(dirname(options.report), { recursive: true });
-  writeFileSync(options.report, serialise(report));
+  writeAtomically(options.report, serialise(report));
   process.stdout.write(render(report, options.report));
   return exitCode(report);
 }

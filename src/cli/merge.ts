@@ -1,14 +1,15 @@
 // npm run merge -- a.json b.json ... [--report out.json]: the shards' reports merged into the
-// report of the whole campaign, printed for people as npm start prints it. Exit 1 when a
-// claim is violated under the default readings, 2 for bad arguments or reports that do not fit.
+// report of the whole campaign (written atomically), printed for people as npm start prints
+// it. Exit 1 when a claim is violated under the default readings, 2 for bad arguments or
+// reports that do not fit.
 
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { dirname } from 'node:path';
+import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { DEFAULT_REPORT } from '../campaign/args.ts';
 import { MergeError, mergeReports } from '../campaign/merge.ts';
 import { render } from '../campaign/render.ts';
 import { exitCode, serialise, type Report } from '../campaign/report.ts';
+import { writeAtomically } from '../scenario/atomicWrite.ts';
 
 const USAGE = `Usage: npm run merge -- SHARD.json ... [--report FILE]
 
@@ -37,8 +38,7 @@ export function main(argv: readonly string[]): number {
     if (!positionals.length) throw new MergeError('no reports given');
     const out = values.report ?? DEFAULT_REPORT;
     const report = mergeReports(positionals.map(read));
-    mkdirSync(dirname(out), { recursive: true });
-    writeFileSync(out, serialise(report));
+    writeAtomically(out, serialise(report));
     process.stdout.write(render(report, out));
     return exitCode(report);
   } catch (e) {
