@@ -5,7 +5,6 @@
 // again, so that one swapped in meanwhile is refused too. Nothing is ever written.
 
 import { closeSync, constants, fstatSync, lstatSync, openSync, readlinkSync, readSync, statSync, type Stats } from 'node:fs';
-import { bytes } from './observation.ts';
 
 /** 1 MiB: two hundred times the largest story, and a replay of at most a few tens of thousands of steps. */
 export const MAX_BYTES = 1024 * 1024;
@@ -26,7 +25,7 @@ export function readScenarioBytes(path: string): ReadResult {
   }
   const kind = notAFile(stats);
   if (kind) return refuse(kind);
-  if (stats.size > MAX_BYTES) return refuse(`the file is ${bytes(stats.size)}${TOO_BIG}`);
+  if (stats.size > MAX_BYTES) return refuse(`the file is ${size(stats.size)}${TOO_BIG}`);
 
   let fd: number;
   try {
@@ -56,6 +55,11 @@ export function readScenarioBytes(path: string): ReadResult {
   } finally {
     closeSync(fd);
   }
+}
+
+function size(n: number): string {
+  const GiB = 1024 ** 3;
+  return n >= GiB ? `${(n / GiB).toFixed(1)} GiB` : `${(n / 1024 ** 2).toFixed(1)} MiB`;
 }
 
 /** What the path names, when it is not a regular file. */
