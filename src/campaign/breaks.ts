@@ -1,13 +1,15 @@
 // Saving the campaign's counterexamples. One file per claim, release and reading (and model
 // variant), so re-running a campaign replaces or keeps its files rather than piling up copies:
-// an existing file that already holds the same reduced scenario is left as it is.
+// an existing file that already holds the same reduced scenario is left as it is, and one
+// that holds another is replaced in one step (the new text is written beside it, then renamed
+// over it), so that a campaign killed at any point leaves the old file or the new one, whole.
 
-import { existsSync, unlinkSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { writeAtomically } from '../scenario/atomicWrite.ts';
 import type { ScenarioFile } from '../scenario/format.ts';
 import { sameAs } from '../scenario/same.ts';
-import { saveScenario, slug } from '../scenario/save.ts';
+import { scenarioText, slug } from '../scenario/save.ts';
 import { readingKey, type Task } from './plan.ts';
 
 export function breakName(task: Task, claim: string): string {
@@ -18,7 +20,8 @@ export function breakName(task: Task, claim: string): string {
 const SCHEMA = fileURLToPath(new URL('../../scenarios/scenario.schema.json', import.meta.url));
 
 export class BreakSaver {
-  private readonly used = new Set<string>();
+  /** The files saved under each name in this campaign, in order. */
+  private readonly saved = new Map<string, string[]>();
   constructor(readonly dir: string) {}
 
   save(task: Task, found: ScenarioFile): string {
@@ -26,15 +29,15 @@ export class BreakSaver {
     const file = { ...found, $schema: relative(resolve(this.dir), SCHEMA).split('\\').join('/') };
     const claim = file.origin.kind === 'failure' ? file.origin.claim : 'scenario';
     const name = breakName(task, claim);
-    const path = join(this.dir, `${name}.json`);
-    // A second break with the same name in one campaign gets its own file (saveScenario numbers it).
-    if (!this.used.has(name)) {
-      this.used.add(name);
-      if (existsSync(path)) {
-        if (sameAs(path, file)) return path;
-        unlinkSync(path);
-      }
-    }
-    return saveScenario(this.dir, file, name);
+    const paths = this.saved.get(name) ?? [];
+    this.saved.set(name, paths);
+    // The same break twice in one campaign is one file.
+    const earlier = paths.find((p) => sameAs(p, file));
+    if (earlier) return earlier;
+    // The n-th break of a name in this campaign is <name>-n.json, so a re-run replaces each in place.
+    const path = join(this.dir, `${name}${paths.length ? `-${paths.length + 1}` : ''}.json`);
+    paths.push(path);
+    if (!sameAs(path, file)) writeAtomically(path, scenarioText(file));
+    return path;
   }
 }

@@ -1,15 +1,15 @@
 // npm start: the campaign. The tables for people on stdout, the progress line on stderr, the
-// JSON report in a file and the HTML report next to it (same name, .html); exit 1 when a claim
-// is violated under the default readings, 2 for bad options.
+// JSON report in a file and the HTML report next to it (same name, .html), both written
+// atomically (a reader or a kill never sees half a report); exit 1 when a claim is violated
+// under the default readings, 2 for bad options.
 
-import { mkdirSync, writeFileSync } from 'node:fs';
-import { dirname } from 'node:path';
 import { parseCampaignArgs, USAGE, UsageError } from '../campaign/args.ts';
 import { runCampaign } from '../campaign/campaign.ts';
 import { render } from '../campaign/render.ts';
 import { exitCode, serialise } from '../campaign/report.ts';
 import { campaignPage } from '../report/campaignPage.ts';
 import { htmlPathFor, writeHtml } from '../report/files.ts';
+import { writeAtomically } from '../scenario/atomicWrite.ts';
 
 export async function main(argv: readonly string[]): Promise<number> {
   let options;
@@ -25,8 +25,7 @@ export async function main(argv: readonly string[]): Promise<number> {
     return 0;
   }
   const report = await runCampaign(options);
-  mkdirSync(dirname(options.report), { recursive: true });
-  writeFileSync(options.report, serialise(report));
+  writeAtomically(options.report, serialise(report));
   const page = htmlPathFor(options.report);
   writeHtml(page, campaignPage(report));
   process.stdout.write(render(report, options.report));

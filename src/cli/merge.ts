@@ -1,10 +1,9 @@
 // npm run merge -- a.json b.json ... [--report out.json]: the shards' reports merged into the
 // report of the whole campaign, printed for people as npm start prints it, and the HTML report
-// next to it (out.html). Exit 1 when a claim is violated under the default readings, 2 for bad
-// arguments or reports that do not fit.
+// next to it (out.html), both written atomically. Exit 1 when a claim is violated under the
+// default readings, 2 for bad arguments or reports that do not fit.
 
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { dirname } from 'node:path';
+import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { DEFAULT_REPORT } from '../campaign/args.ts';
 import { MergeError, mergeReports } from '../campaign/merge.ts';
@@ -12,6 +11,7 @@ import { render } from '../campaign/render.ts';
 import { exitCode, serialise, type Report } from '../campaign/report.ts';
 import { campaignPage } from '../report/campaignPage.ts';
 import { htmlPathFor, writeHtml } from '../report/files.ts';
+import { writeAtomically } from '../scenario/atomicWrite.ts';
 
 const USAGE = `Usage: npm run merge -- SHARD.json ... [--report FILE]
 
@@ -41,8 +41,7 @@ export function main(argv: readonly string[]): number {
     if (!positionals.length) throw new MergeError('no reports given');
     const out = values.report ?? DEFAULT_REPORT;
     const report = mergeReports(positionals.map(read));
-    mkdirSync(dirname(out), { recursive: true });
-    writeFileSync(out, serialise(report));
+    writeAtomically(out, serialise(report));
     const page = htmlPathFor(out);
     writeHtml(page, campaignPage(report));
     process.stdout.write(render(report, out));

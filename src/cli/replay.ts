@@ -1,15 +1,15 @@
 // npm run replay -- <file> [--json] [--html OUT]: replays one scenario file and prints its
 // timeline, then the verdict; with --html, also writes the timeline as a self-contained HTML
-// page to OUT. Exit 0 when it behaves as the file says, 1 when not, 2 for a bad file or bad
-// arguments (or an OUT that cannot be written). Reads the file only; writes nothing but stdout,
-// stderr and OUT.
+// page to OUT. Exit 0 when it behaves as the file says, 1 when not ("not reached" included), 2
+// for a bad file (whatever the path names or the bytes hold) or bad arguments (or an OUT that
+// cannot be written). Reads the file only; writes nothing but stdout, stderr and OUT.
 
 import { parseArgs } from 'node:util';
 import { pathToFileURL } from 'node:url';
 import { loadScenario } from '../scenario/load.ts';
 import { ScenarioError } from '../scenario/problems.ts';
 import { replay } from '../scenario/replay.ts';
-import { renderTimeline, replayTimeline } from '../scenario/timeline.ts';
+import { renderTimeline, replayTimeline, timelineJson } from '../scenario/timeline.ts';
 import { writeHtml } from '../report/files.ts';
 import { replayPage } from '../report/replayPage.ts';
 
@@ -18,7 +18,8 @@ export const USAGE = `usage: npm run replay -- <scenario.json> [--json] [--html 
 Replays a scenario file on the model and prints its timeline, then the verdict.
   --json       the same timeline and verdict as JSON, for tools
   --html OUT   also write the timeline as a picture: one self-contained HTML file
-Exit status: 0 it behaves as the file says, 1 it does not, 2 bad file or arguments.
+Exit status: 0 it behaves as the file says, 1 it does not (a property it says holds whose
+trigger is never reached is "not reached": it does not), 2 bad file or arguments.
 `;
 
 export interface Io {
@@ -59,7 +60,7 @@ export function main(argv: readonly string[], io: Io = STDIO): number {
   }
   const r = replay(loaded);
   const t = replayTimeline(r);
-  io.out(parsed.values.json ? `${JSON.stringify(t, null, 2)}\n` : renderTimeline(t));
+  io.out(parsed.values.json ? timelineJson(t) : renderTimeline(t));
   if (out !== undefined) {
     try {
       writeHtml(out, replayPage(r));

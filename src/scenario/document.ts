@@ -1,9 +1,11 @@
 // A scenario file's text as a JSON document: its value, and the syntax tree that says where
 // each part of it is, so that a problem found in the value can be pointed at in the text.
 // Syntax errors are put in plain words; only the first is reported, the rest follow from it.
+// A text nested too deeply for the recursive parser is refused before it is parsed.
 
 import { findNodeAtLocation, getNodeValue, parseTree, printParseErrorCode, type Node, type ParseError } from 'jsonc-parser';
-import { pathText, position, type JsonPath, type Problem } from './problems.ts';
+import { MAX_DEPTH, tooDeep } from './depth.ts';
+import { pathText, position, quote, type JsonPath, type Problem } from './problems.ts';
 
 export interface JsonDocument {
   readonly text: string;
@@ -15,6 +17,8 @@ export type Parsed = { readonly ok: true; readonly doc: JsonDocument } | { reado
 
 export function parseDocument(text: string): Parsed {
   if (text.trim() === '') return { ok: false, problems: [{ message: 'the file is empty; a scenario is a JSON object (see scenarios/scenario.schema.json)' }] };
+  const deep = tooDeep(text);
+  if (deep !== undefined) return { ok: false, problems: [{ ...position(text, deep), message: `the JSON nests more than ${MAX_DEPTH} levels deep here; a scenario nests 5 at most` }] };
   const errors: ParseError[] = [];
   const root = parseTree(text, errors, { disallowComments: true, allowTrailingComma: false });
   const first = errors[0];
@@ -25,7 +29,7 @@ export function parseDocument(text: string): Parsed {
     return { ok: false, problems: [{ ...position(text, root.offset), message: `expected a JSON object (a scenario), got ${root.type === 'array' ? 'a list' : `a ${root.type}`}` }] };
   }
   const duplicate = duplicateKey(root);
-  if (duplicate) return { ok: false, problems: [problemAt({ text, root, value: value as Record<string, unknown> }, duplicate.path, `the field ${JSON.stringify(duplicate.key)} appears twice; keep one`, duplicate.node)] };
+  if (duplicate) return { ok: false, problems: [problemAt({ text, root, value: value as Record<string, unknown> }, duplicate.path, `the field ${quote(duplicate.key)} appears twice; keep one`, duplicate.node)] };
   return { ok: true, doc: { text, root, value: value as Record<string, unknown> } };
 }
 

@@ -10,7 +10,7 @@ import { baseRelease } from '../model/release.ts';
 import { SPOOL_DIRS } from '../model/paths.ts';
 import { keyNode, problemAt, type JsonDocument } from './document.ts';
 import { WAITING_PLACES, scenarioFile, stepExpectation } from './format.ts';
-import { closest, describeValue, suggestion, unknownName, type JsonPath, type Problem } from './problems.ts';
+import { closest, describeValue, quote, suggestion, unknownName, type JsonPath, type Problem } from './problems.ts';
 
 export function problemsOf(doc: JsonDocument, issues: readonly $ZodIssue[]): Problem[] {
   return issues.flatMap((issue) => explain(doc, issue.path as JsonPath, issue));
@@ -110,10 +110,10 @@ function notAmong(path: JsonPath, value: string, values: readonly string[]): str
   const level = path.length === 1 && last === 'release' ? baseRelease(value) : undefined;
   if (level) return `${JSON.stringify(value)} names a version, not a release: releases are named by their level, as in ${JSON.stringify(level)}`;
   if (path[0] === 'interpretations' && typeof last === 'string') {
-    return `${JSON.stringify(value)} is not an alternative of the reading ${last}${suggestion(value, values)}`;
+    return `${quote(value)} is not an alternative of the reading ${last}${suggestion(value, values)}`;
   }
   const what = path[0] === 'steps' && path[2] === 'expect' && path[3] === 'services' ? 'service state' : typeof last === 'string' ? last : 'value';
-  return `${JSON.stringify(value)} is not a known ${what}${suggestion(value, values)}`;
+  return `${quote(value)} is not a known ${what}${suggestion(value, values)}`;
 }
 
 const STEP_EXTRAS = ['note', 'expect'];
@@ -127,14 +127,14 @@ function unknownKey(doc: JsonDocument, path: JsonPath, key: string): string {
     const args = op ? Object.keys(OPERATIONS[op].args) : [];
     const near = closest(key, [...args, ...STEP_EXTRAS]);
     const takes = args.length ? `It takes ${args.join(', ')}` : 'It takes no arguments';
-    return `unknown argument ${JSON.stringify(key)} for ${op ?? 'this operation'}${near ? `; did you mean ${JSON.stringify(near)}?` : '.'} ${takes} (and any step may also have ${STEP_EXTRAS.join(', ')}).`;
+    return `unknown argument ${quote(key)} for ${op ?? 'this operation'}${near ? `; did you mean ${JSON.stringify(near)}?` : '.'} ${takes} (and any step may also have ${STEP_EXTRAS.join(', ')}).`;
   }
   if (first === 'steps' && third === 'expect' && path.length === 3) return unknownName('expectation', key, Object.keys(stepExpectation.shape));
   if (first === 'steps' && third === 'expect' && fourth === 'spool') return unknownName('spool directory', key, SPOOL_DIRS);
   if (first === 'steps' && third === 'expect' && fourth === 'waiting') return unknownName('place where mail waits', key, WAITING_PLACES);
   if (first === 'judge') return unknownName('field of judge', key, Object.keys(scenarioFile.shape.judge.shape));
   if (first === 'origin') return unknownName('field of origin', key, originKeys(lookup(doc.value, ['origin', 'kind']).value));
-  return `unknown field ${JSON.stringify(key)}`;
+  return `unknown field ${quote(key)}`;
 }
 
 function originKeys(kind: unknown): string[] {

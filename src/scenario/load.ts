@@ -1,8 +1,8 @@
-// Loading a scenario file: read (never written, moved or deleted), parsed as JSON, checked
-// against the format's schema and against what its names refer to. Anything wrong is a
-// ScenarioError naming the file, the place (line:column and JSON path) and the problem.
+// Loading a scenario file: read (never written, moved or deleted), decoded as UTF-8, parsed
+// as JSON, checked against the format's schema and against what its names refer to. Anything
+// wrong, whatever the path names and whatever its bytes, is a ScenarioError naming the file,
+// the place (line:column and JSON path) and the problem.
 
-import { readFileSync, statSync } from 'node:fs';
 import type { Op } from '../faults/operations.ts';
 import type { Variant } from '../harness/variant.ts';
 import { withReadings, type Interpretations } from '../model/interpretations.ts';
@@ -11,9 +11,11 @@ import { LAWS, PROPERTIES } from '../../properties/index.ts';
 import { VARIANTS } from '../../properties/variants/index.ts';
 import { crossCheck, type Known } from './checks.ts';
 import { parseDocument } from './document.ts';
+import { decodeScenario } from './encoding.ts';
 import { scenarioFile, type ScenarioFile, type StepExpectation } from './format.ts';
 import { problemsOf } from './issues.ts';
 import { ScenarioError } from './problems.ts';
+import { readScenarioBytes } from './read.ts';
 
 export interface LoadedScenario {
   readonly path: string;
@@ -31,24 +33,16 @@ export interface LoadedScenario {
 export const KNOWN: Known = { properties: PROPERTIES, variants: VARIANTS, laws: LAWS };
 
 export function loadScenario(path: string, known: Known = KNOWN): LoadedScenario {
-  const fail = (message: string): never => {
-    throw new ScenarioError(path, [{ message }]);
-  };
-  let text = '';
-  try {
-    if (statSync(path).isDirectory()) fail('is a directory, not a scenario file');
-    text = readFileSync(path, 'utf8');
-  } catch (e) {
-    if (e instanceof ScenarioError) throw e;
-    const code = (e as NodeJS.ErrnoException).code;
-    fail(code === 'ENOENT' ? 'no such file' : code === 'EACCES' ? 'cannot be read: permission denied' : `cannot be read: ${(e as Error).message}`);
-  }
-  return fromText(path, text.replace(/^\uFEFF/, ''), known);
+  const read = readScenarioBytes(path);
+  if (!read.ok) throw new ScenarioError(path, [{ message: read.message }]);
+  const decoded = decodeScenario(read.bytes);
+  if (!decoded.ok) throw new ScenarioError(path, [decoded.problem]);
+  return fromText(path, decoded.text, known);
 }
 
 /** The same checks on text already in hand (`path` names it in messages). */
 export function fromText(path: string, text: string, known: Known = KNOWN): LoadedScenario {
-  const parsed = parseDocument(text);
+  const parsed = parseDocument(text.replace(/^\uFEFF/, ''));
   if (!parsed.ok) throw new ScenarioError(path, parsed.problems);
   const { doc } = parsed;
   const result = scenarioFile.safeParse(doc.value);

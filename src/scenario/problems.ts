@@ -1,6 +1,9 @@
 // What is wrong with a scenario file, said the way a compiler says it: the file, the line and
 // column, the JSON path, and the problem in plain words. One problem per line, so an editor
-// can jump to each.
+// can jump to each. Whatever of the file a message quotes is shortened, and shown with its
+// control characters escaped: the file may hold anything.
+
+import { escapeControls } from './escape.ts';
 
 export type JsonPath = readonly (string | number)[];
 
@@ -13,16 +16,27 @@ export interface Problem {
   readonly message: string;
 }
 
+/** Problems listed in a message; a file with more (thousands of bad steps) gets a count of the rest. */
+export const SHOWN_PROBLEMS = 50;
+
 export class ScenarioError extends Error {
   constructor(readonly file: string, readonly problems: readonly Problem[]) {
-    super(problems.map((p) => describeProblem(file, p)).join('\n'));
+    const rest = problems.length - SHOWN_PROBLEMS;
+    const lines = problems.slice(0, SHOWN_PROBLEMS).map((p) => describeProblem(file, p));
+    super([...lines, ...(rest > 0 ? [`${escapeControls(file)}: and ${rest} more problem${rest === 1 ? '' : 's'}`] : [])].join('\n'));
     this.name = 'ScenarioError';
   }
 }
 
+/** One line: `file:line:col: where: problem`, control characters (line breaks too) escaped. */
 export function describeProblem(file: string, p: Problem): string {
   const place = p.line === undefined ? file : `${file}:${p.line}:${p.column ?? 1}`;
-  return `${place}: ${p.where ? `${p.where}: ` : ''}${p.message}`;
+  return escapeControls(`${place}: ${p.where ? `${p.where}: ` : ''}${p.message}`);
+}
+
+/** Text from the file in a message: quoted as JSON, at most 60 characters of it. */
+export function quote(text: string): string {
+  return JSON.stringify(text.length > 60 ? `${text.slice(0, 57)}...` : text);
 }
 
 /** `steps[3].freeBytes`, `interpretations.lowDisk`, `judge["odd key"]`. */
@@ -31,29 +45,42 @@ export function pathText(path: JsonPath): string {
   for (const key of path) {
     if (typeof key === 'number') out += `[${key}]`;
     else if (/^[A-Za-z_$][\w$]*$/.test(key)) out += out ? `.${key}` : key;
-    else out += `[${JSON.stringify(key)}]`;
+    else out += `[${quote(key)}]`;
   }
   return out;
 }
 
 /** Line and column (1-based) of an offset in the text. */
 export function position(text: string, offset: number): { line: number; column: number } {
-  let line = 1;
-  let start = 0;
-  for (let i = 0; i < offset && i < text.length; i++) {
-    if (text[i] === '\n') {
-      line++;
-      start = i + 1;
-    }
+  const starts = lineStarts(text);
+  const at = Math.min(Math.max(offset, 0), text.length);
+  // The last line starting at or before the offset.
+  let lo = 0;
+  let hi = starts.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (starts[mid]! <= at) lo = mid;
+    else hi = mid - 1;
   }
-  return { line, column: offset - start + 1 };
+  return { line: lo + 1, column: offset - starts[lo]! + 1 };
+}
+
+// The line starts of the last text asked about: a file with thousands of problems is scanned once, not once per problem.
+let indexed: { text: string; starts: number[] } | undefined;
+
+function lineStarts(text: string): number[] {
+  if (indexed?.text === text) return indexed.starts;
+  const starts = [0];
+  for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
+  indexed = { text, starts };
+  return starts;
 }
 
 /** A value as a sentence names it: `the string "x"`, `the number 1.5`, `a list`. */
 export function describeValue(v: unknown): string {
   if (v === undefined) return 'nothing';
   if (v === null) return 'null';
-  if (typeof v === 'string') return `the string ${JSON.stringify(v.length > 60 ? `${v.slice(0, 57)}...` : v)}`;
+  if (typeof v === 'string') return `the string ${quote(v)}`;
   if (typeof v === 'number') return `the number ${v}`;
   if (typeof v === 'boolean') return String(v);
   if (Array.isArray(v)) return 'a list';
@@ -66,12 +93,15 @@ export function describeValue(v: unknown): string {
  */
 export function closest(word: string, known: readonly string[]): string | undefined {
   const w = word.toLowerCase();
+  const near = Math.max(1, Math.floor(word.length / 5));
   let best: { name: string; d: number } | undefined;
   for (const name of known) {
+    // The distance is at least the difference in length: a name too long or too short is not measured (a megabyte of text would take minutes).
+    if (Math.abs(name.length - w.length) > near) continue;
     const d = distance(w, name.toLowerCase());
     if (!best || d < best.d) best = { name, d };
   }
-  if (best && best.d <= Math.max(1, Math.floor(word.length / 5))) return best.name;
+  if (best && best.d <= near) return best.name;
   const first = w.split(' ')[0]!;
   const same = w.includes(' ') ? known.filter((name) => name.toLowerCase().split(' ')[0] === first) : [];
   return same.length === 1 ? same[0] : undefined;
@@ -79,7 +109,7 @@ export function closest(word: string, known: readonly string[]): string | undefi
 
 /** `unknown X "y"; did you mean "z"?` when one is close, else `unknown X "y". Known: a, b, c`. */
 export function unknownName(what: string, word: string, known: readonly string[]): string {
-  return `unknown ${what} ${JSON.stringify(word)}${suggestion(word, known)}`;
+  return `unknown ${what} ${quote(word)}${suggestion(word, known)}`;
 }
 
 /** `; did you mean "z"?` and, when the list is short or nothing is close, `Known: a, b, c`. */

@@ -1,19 +1,24 @@
 // The timeline as text for people: a header, the boot in one line, each step with its clock,
 // the operation in words, the outcome, one line per observation (quoted texts behind a "|"
 // gutter, so blank lines and exact wording show), the expectations checked, the verdict.
+// Text from the file (title, notes, arguments the model echoes) may hold control characters:
+// every line is shown with them escaped.
 
 import type { Outcome } from '../faults/interpreter.ts';
-import { mismatchText, verdictText } from './replay.ts';
+import { escapeControls, escapeLines } from './escape.ts';
+import { judgementText, mismatchText } from './replay.ts';
 import type { Timeline, TimelineObservation } from './timeline.ts';
 
 const MET = '✓';
 const UNMET = '✗';
 const INFO = '·';
+const NOT_REACHED = '–';
 
 export function renderTimeline(t: Timeline): string {
   const out: string[] = [];
-  if (t.title) out.push(t.title);
-  if (t.file) out.push(`file      ${t.file}`);
+  // One line each, whatever they hold.
+  if (t.title) out.push(escapeControls(t.title));
+  if (t.file) out.push(`file      ${escapeControls(t.file)}`);
   out.push(`release   ${t.release} (${t.product})`);
   const readings = Object.entries(t.readings);
   out.push(`readings  ${readings.length ? readings.map(([id, alt]) => `${id}=${alt}`).join(', ') : 'the defaults'}${readings.length ? ' (others at their defaults)' : ''}`);
@@ -37,7 +42,7 @@ export function renderTimeline(t: Timeline): string {
     for (const c of s.checks) out.push(`    ${c.met ? MET : UNMET} expect ${c.field} ${c.met ? `= ${JSON.stringify(c.expected)}` : `: expected ${JSON.stringify(c.expected)}, observed ${JSON.stringify(c.observed)}`}`);
   }
   if (t.verdict) out.push('', ...verdictLines(t.verdict));
-  return `${out.join('\n')}\n`;
+  return `${escapeLines(out.join('\n'))}\n`;
 }
 
 /** One line, its clock left blank when it is the same as the line above's. */
@@ -61,12 +66,15 @@ function verdictLines(v: NonNullable<Timeline['verdict']>): string[] {
   const met = expectations.filter((c) => c.met).length;
   const lines = [`verdict: ${v.behaves ? 'behaves as the file says' : `does NOT behave as the file says (${v.mismatches.length} mismatch${v.mismatches.length === 1 ? '' : 'es'})`}`];
   for (const j of v.judgements) {
-    const why = j.law ? (j.law.required ? ' (a law: judges every history)' : ' (a law: shown, not required here)') : '';
+    const why = !j.law ? '' : j.outcome === 'not reached' ? ' (a law: need not be reached)' : j.law.required ? ' (a law: judges every history)' : ' (a law: shown, not required here)';
     const said = j.met || j.law ? '' : ` (the file says: ${j.expected === 'holds' ? 'holds' : `violated ${j.claim}`})`;
-    const mark = j.law && !j.law.required && !j.verdict.holds ? INFO : j.met ? MET : UNMET;
-    lines.push(`  ${mark} ${j.property}: ${verdictText(j.verdict)}${said}${why}`);
+    const mark = !j.met ? UNMET : j.outcome === 'not reached' ? NOT_REACHED : j.law && !j.law.required && !j.verdict.holds ? INFO : MET;
+    lines.push(`  ${mark} ${j.property}: ${judgementText(j)}${said}${why}`);
   }
-  lines.push(`  ${met === expectations.length ? MET : UNMET} ${met} of ${expectations.length} expectations met`);
+  // The summary line carries the verdict's mark: a failing replay never ends on a tick.
+  const wrong = v.judgements.filter((j) => !j.met).length;
+  const judged = wrong ? `; ${wrong} of ${v.judgements.length} verdicts not as the file says` : '';
+  lines.push(`  ${v.behaves ? MET : UNMET} ${met} of ${expectations.length} expectations met${judged}`);
   for (const m of v.mismatches) if (!m.field.startsWith('judge:')) lines.push(`    ${UNMET} ${mismatchText(m)}`);
   return lines;
 }

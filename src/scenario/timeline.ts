@@ -13,6 +13,7 @@ import type { Seen } from '../model/journal.ts';
 import { releaseName } from '../model/release.ts';
 import { traitsOf } from '../model/versions.ts';
 import type { ScenarioFile } from './format.ts';
+import { safeJson } from './escape.ts';
 import type { Check } from './expectations.ts';
 import { describeObservation, RecipientBook, type ObservationText } from './observation.ts';
 import { renderTimeline } from './render.ts';
@@ -114,6 +115,11 @@ export function replayTimeline(r: Replay): Timeline {
 }
 
 export { renderTimeline };
+
+/** The timeline for tools: JSON whose strings have every control character escaped (the same values). */
+export function timelineJson(t: Timeline): string {
+  return `${safeJson(t, 2)}\n`;
+}
 
 export function clock(seconds: number): string {
   return `t+${seconds}s`;

@@ -39,6 +39,16 @@ describe('the replay command', () => {
     expect(r.out).toContain('✗ steps[3] services.MSExchangeIMC: expected "Stopped", observed "Running"');
   });
 
+  it('exits 1 for a file that says a property holds whose trigger it never reaches, and says "not reached" in the JSON', () => {
+    const path = put(dir, 'no-steps.json', { ...sample(), steps: [] });
+    expect(replayCli(path).code).toBe(1);
+    const r = replayCli('--json', path);
+    expect(r.code).toBe(1);
+    const data = JSON.parse(r.out);
+    expect(data.verdict.behaves).toBe(false);
+    expect(data.verdict.judgements[0]).toMatchObject({ expected: 'holds', verdict: { holds: true }, reached: false, outcome: 'not reached', met: false });
+  });
+
   it('gives the same as JSON with --json', () => {
     const r = replayCli('--json', join(REPO, 'scenarios/Q183178-story.json'));
     expect(r.code).toBe(0);

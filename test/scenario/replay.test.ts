@@ -60,4 +60,20 @@ describe('replaying a scenario', () => {
     expect(r.verdict.mismatches.map(mismatchText)).toEqual([]);
     expect(r.verdict.judgements[0]).toMatchObject({ expected: 'violated', claim: 'Q146791-S2', met: true });
   });
+
+  it('says "not reached", never "holds", for a property whose trigger the history never reaches', () => {
+    const r = replay(loadScenario(put(dir, 'no-steps.json', { ...sample(), steps: [] })));
+    expect(r.verdict.behaves).toBe(false);
+    const [own, ...laws] = r.verdict.judgements;
+    expect(own).toMatchObject({ property: 'Q146791-S2 missing in refuses inbound mail', expected: 'holds', verdict: { holds: true }, reached: false, outcome: 'not reached', met: false });
+    expect(r.verdict.mismatches.map(mismatchText)).toEqual(['judge: Q146791-S2 missing in refuses inbound mail: expected holds, observed not reached (its trigger never happens in this history: nothing was put to the test)']);
+    // Laws are judged on every history; one not reached is shown so, and not required.
+    expect(laws.map((j) => [j.outcome, j.met])).toEqual(LAWS.map(() => ['not reached', true]));
+  });
+
+  it('says "holds" only where the trigger was reached, and reports each law\'s own reach', () => {
+    const r = replay(loadScenario(put(dir, 'reached.json', sample())));
+    expect(r.verdict.judgements[0]).toMatchObject({ reached: true, outcome: 'holds', met: true });
+    for (const [i, law] of LAWS.entries()) expect(r.verdict.judgements[i + 1]!.reached, law.name).toBe(law.reached(r.history));
+  });
 });

@@ -1,75 +1,120 @@
-// Saving is atomic (a crash mid-write leaves at most a dot-temporary, which nothing reads as a
-// scenario) and exclusive (two processes saving the same name at once both keep a complete
-// file of their own). Child processes do the saving, as the harness's workers would.
+// Saving loses nothing and duplicates nothing, with real processes: several saving the same
+// scenario at once keep one file; several saving different ones under one name keep one
+// each, whole; a process killed at any point of a save (paused there by fixtures/pause.ts,
+// or at random) leaves only whole files and at most a temporary, which the next save removes.
 
-import { spawn, spawnSync } from 'node:child_process';
-import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, unlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { scenarioFiles } from '../../src/scenario/list.ts';
-import { loadScenario } from '../../src/scenario/load.ts';
-import { saveScenario } from '../../src/scenario/save.ts';
 import { checkProperty } from '../../src/harness/check.ts';
 import { withReadings } from '../../src/model/interpretations.ts';
 import { parseRelease } from '../../src/model/release.ts';
 import { keepFailure } from '../../src/scenario/fromFailure.ts';
+import { scenarioFiles } from '../../src/scenario/list.ts';
+import { loadScenario } from '../../src/scenario/load.ts';
+import { saveScenario } from '../../src/scenario/save.ts';
 import { property } from '../../properties/index.ts';
-import { REPO, sample, scratch } from './helpers.ts';
+import { numbered, numberOf } from './fixtures/numbered.ts';
+import { scratch } from './helpers.ts';
+import { CHILD, killAt, race, start, temporaries, waitFor } from './processes.ts';
 
 const root = scratch('save');
-const CHILD = join(REPO, 'test/scenario/fixtures/saveChild.ts');
-const child = (...args: string[]) => [process.execPath, ['--import', 'tsx', CHILD, ...args]] as const;
+
 
 describe('saving a scenario', () => {
-  it('leaves only a dot-temporary when the process dies halfway through writing', () => {
-    const dir = join(root, 'crash');
-    mkdirSync(dir);
-    const r = spawnSync(...child(dir, 'Q231737-S2-5.5', 'crash'), { cwd: REPO, encoding: 'utf8' });
-    expect(r.signal, r.stderr).toBe('SIGKILL');
-    const left = readdirSync(dir);
-    expect(left).toHaveLength(1);
-    expect(left[0]).toMatch(/^\.Q231737-S2-5\.5\..*\.tmp$/);
-    const partial = readFileSync(join(dir, left[0]!), 'utf8');
-    expect(partial.length).toBeGreaterThan(0);
-    expect(() => JSON.parse(partial)).toThrow();
-    // Nothing lists the temporary as a scenario, and the name is still free.
-    expect(scenarioFiles(dir)).toEqual([]);
-    const path = saveScenario(dir, sample(), 'Q231737-S2-5.5');
-    expect(path).toBe(join(dir, 'Q231737-S2-5.5.json'));
-    expect(scenarioFiles(dir)).toEqual([path]);
-    expect(loadScenario(path).file).toEqual(sample());
+  it('keeps one file for each scenario when six processes save the same twelve at once', async () => {
+    const dir = join(root, 'same', 'scenarios');
+    mkdirSync(dir, { recursive: true });
+    const printed = await race(join(dir, '..'), 6, ['same', dir, 'same name', '12']);
+    const files = scenarioFiles(dir);
+    expect(files).toHaveLength(12);
+    // Every process was given, for each scenario, the one file that holds it.
+    for (let i = 0; i < 12; i++) expect(new Set(printed.map((paths) => paths[i])), `scenario ${i}`).toEqual(new Set([printed[0]![i]]));
+    expect(files.map((f) => numberOf(loadScenario(f).file)).sort((a, b) => a - b)).toEqual(Array.from({ length: 12 }, (_, i) => i));
+    expect(temporaries(dir)).toEqual([]);
   });
 
-  it('gives two processes saving the same name at once a complete file each', async () => {
-    const dir = join(root, 'race');
-    mkdirSync(dir);
-    const outputs = [0, 1].map(
-      () =>
-        new Promise<string>((resolve, reject) => {
-          const p = spawn(...child(dir, 'same name', 'race', '10'), { cwd: REPO });
-          let out = '';
-          let err = '';
-          p.stdout.on('data', (d) => (out += d));
-          p.stderr.on('data', (d) => (err += d));
-          p.on('close', (code) => (code === 0 ? resolve(out) : reject(new Error(`child exited ${code}: ${err}`))));
-        }),
-    );
-    for (let waited = 0; readdirSync(dir).filter((n) => n.startsWith('ready-')).length < 2 && waited < 20_000; waited += 20) await new Promise((r) => setTimeout(r, 20));
-    writeFileSync(join(dir, 'go'), '');
-    const paths = (await Promise.all(outputs)).flatMap((o) => o.trim().split('\n'));
-    expect(new Set(paths).size).toBe(20);
+  it('keeps one file when four processes keep the same failure at once', async () => {
+    const dir = join(root, 'keep', 'scenarios');
+    mkdirSync(dir, { recursive: true });
+    const printed = (await race(join(dir, '..'), 4, ['keep', dir])).flat();
+    expect(new Set(printed).size).toBe(1);
+    expect(scenarioFiles(dir)).toEqual([printed[0]]);
+    expect(printed[0]).toMatch(/Q231737-S2-5\.5-SP0\.json$/);
+    expect(loadScenario(printed[0]!).file.origin.kind).toBe('failure');
+    expect(temporaries(dir)).toEqual([]);
+  });
+
+  it('gives processes saving different scenarios under one name a whole file each', async () => {
+    const dir = join(root, 'distinct', 'scenarios');
+    mkdirSync(dir, { recursive: true });
+    const paths = (await race(join(dir, '..'), 3, ['distinct', dir, 'one name', '8'])).flat();
+    expect(new Set(paths).size).toBe(24);
     expect(scenarioFiles(dir).sort()).toEqual([...paths].sort());
-    expect(readdirSync(dir).filter((n) => n.startsWith('.'))).toEqual([]);
-    const titles = paths.map((p) => loadScenario(p).file.title);
-    expect(new Set(titles).size).toBe(20);
     for (const p of paths) expect(loadScenario(p).file.steps).toHaveLength(200);
+    expect(temporaries(dir)).toEqual([]);
   });
 
-  it('never overwrites: the same name again gets the next free one', () => {
+  it('gives the file that holds a scenario already (whatever its title, time or field order), and the next name to another', () => {
     const dir = join(root, 'names');
-    const first = saveScenario(dir, sample(), 'x');
-    const second = saveScenario(dir, sample(), 'x');
-    expect([first, second]).toEqual([join(dir, 'x.json'), join(dir, 'x-2.json')]);
+    const first = saveScenario(dir, numbered(1), 'x');
+    expect(first).toBe(join(dir, 'x.json'));
+    const { steps, ...rest } = numbered(1);
+    const reordered = { steps, ...rest, title: 'found again', origin: { ...numbered(1).origin, seed: 99, found: '2030-01-01T00:00:00.000Z' } };
+    expect(saveScenario(dir, reordered, 'x')).toBe(first);
+    expect(saveScenario(dir, numbered(2), 'x')).toBe(join(dir, 'x-2.json'));
+    expect(saveScenario(dir, numbered(2), 'x')).toBe(join(dir, 'x-2.json'));
+    // Something that is no scenario under the name is passed over, never overwritten.
+    writeFileSync(join(dir, 'y.json'), '{ not json');
+    expect(saveScenario(dir, numbered(1), 'y')).toBe(join(dir, 'y-2.json'));
+    expect(readFileSync(join(dir, 'y.json'), 'utf8')).toBe('{ not json');
+  });
+
+  it('killed at each point of a save, leaves whole files and one temporary, which the next save removes', async () => {
+    const points = ['write', 'link', 'unlink'] as const;
+    await Promise.all(points.map((point) => {
+      mkdirSync(join(root, 'killed', point), { recursive: true });
+      return killAt([CHILD, 'once', join(root, 'killed', point), 'kept'], point, join(root, 'killed', `${point}.mark`));
+    }));
+    for (const point of points) {
+      const dir = join(root, 'killed', point);
+      const [temp, ...more] = temporaries(dir);
+      expect(more, point).toEqual([]);
+      const text = readFileSync(join(dir, temp!), 'utf8');
+      if (point === 'write') expect(() => JSON.parse(text)).toThrow();
+      else expect(numberOf(JSON.parse(text))).toBe(0);
+      // Only after the link is the scenario there, whole.
+      expect(scenarioFiles(dir), point).toEqual(point === 'unlink' ? [join(dir, 'kept.json')] : []);
+      // The next save (by this process; the killed one is gone) removes the temporary and saves once.
+      expect(saveScenario(dir, numbered(0), 'kept'), point).toBe(join(dir, 'kept.json'));
+      expect(readdirSync(dir), point).toEqual(['kept.json']);
+      expect(numberOf(loadScenario(join(dir, 'kept.json')).file)).toBe(0);
+    }
+  });
+
+  it('killed at random moments, again and again, never leaves a broken or doubled file', async () => {
+    const dir = join(root, 'random', 'scenarios');
+    mkdirSync(dir, { recursive: true });
+    let seed = 20261122;
+    const next = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
+    for (let round = 0; round < 6; round++) {
+      const c = start([CHILD, 'loop', dir, 'looped']);
+      await waitFor(() => readdirSync(join(dir, '..')).some((f) => f.startsWith('looping-')), 'the saver to start');
+      await new Promise((r) => setTimeout(r, 20 + Math.floor(next() * 400)));
+      c.p.kill('SIGKILL');
+      expect((await c.ended).signal).toBe('SIGKILL');
+      for (const f of readdirSync(join(dir, '..')).filter((n) => n.startsWith('looping-'))) unlinkSync(join(dir, '..', f));
+      const numbers = scenarioFiles(dir).map((f) => {
+        const { file } = loadScenario(f);
+        expect(file.steps, f).toHaveLength(300);
+        return numberOf(file);
+      });
+      expect(new Set(numbers).size, `round ${round}: a scenario saved twice`).toBe(numbers.length);
+      expect(temporaries(dir).length).toBeLessThanOrEqual(1);
+      if (process.env.SHOW_KILLS) console.log('round', round, 'files', numbers.length, 'temps', temporaries(dir).length);
+    }
+    saveScenario(dir, numbered(0, 300), 'looped');
+    expect(temporaries(dir)).toEqual([]);
   });
 });
 

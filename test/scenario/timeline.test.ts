@@ -64,4 +64,15 @@ describe('the timeline of a replayed scenario', () => {
     expect(t).toContain('logon     Mdbvu32: completed');
     expect(t).not.toContain('verdict');
   });
+
+  it('marks a property not reached with a cross and each law not reached with a dash, and ends a failing replay on a cross', () => {
+    const t = renderTimeline(replayTimeline(replay(loadScenario(put(dir, 'no-steps.json', { ...sample(), steps: [] })))));
+    expect(t).toContain('verdict: does NOT behave as the file says (1 mismatch)\n  ✗ Q146791-S2 missing in refuses inbound mail: not reached (its trigger never happens in this history: nothing was put to the test) (the file says: holds)\n');
+    expect(t).toContain('  – INV-1 no acknowledged message is lost: not reached (its trigger never happens in this history: nothing was put to the test) (a law: need not be reached)\n');
+    expect(t).toMatch(/  ✗ 0 of 0 expectations met; 1 of \d+ verdicts not as the file says\n$/);
+    expect(t).not.toContain('✓');
+    // Every expectation met, but a verdict not as the file says: still a cross.
+    const wrong = renderTimeline(replayTimeline(replay(loadScenario(put(dir, 'says-violated.json', { ...sample(), judge: { properties: ['Q146791-S2 missing in refuses inbound mail'], verdict: 'violated', claim: 'Q146791-S2' } })))));
+    expect(wrong).toMatch(/  ✗ 2 of 2 expectations met; 1 of \d+ verdicts not as the file says\n$/);
+  });
 });
