@@ -18,7 +18,9 @@ interface Pending {
 export class VirtualClock {
   private current = 0;
   private seq = 0;
-  private pending: Pending[] = [];
+  /** A binary heap on (time, registration order); cancelled timers stay until they reach the top. */
+  private readonly heap: Pending[] = [];
+  private live = 0;
 
   get now(): number {
     return this.current;
@@ -28,8 +30,16 @@ export class VirtualClock {
   after(delay: number, label: string, run: () => void): Timer {
     if (!Number.isInteger(delay) || delay < 0) throw new RangeError(`timer delay must be a whole number of seconds >= 0, got ${delay}`);
     const entry: Pending = { at: this.current + delay, seq: this.seq++, label, run, cancelled: false };
-    this.pending.push(entry);
-    return { label, cancel: () => { entry.cancelled = true; } };
+    this.push(entry);
+    this.live += 1;
+    return {
+      label,
+      cancel: () => {
+        if (entry.cancelled) return;
+        entry.cancelled = true;
+        this.live -= 1;
+      },
+    };
   }
 
   /** Runs `run` every `interval` seconds until cancelled. */
@@ -53,31 +63,67 @@ export class VirtualClock {
     if (!Number.isInteger(seconds) || seconds < 0) throw new RangeError(`time passes in whole seconds >= 0, got ${seconds}`);
     const until = this.current + seconds;
     for (;;) {
-      const next = this.nextDue(until);
-      if (!next) break;
-      this.current = next.at;
+      this.dropCancelled();
+      const next = this.heap[0];
+      if (!next || next.at > until) break;
+      this.pop();
       next.cancelled = true;
+      this.live -= 1;
+      this.current = next.at;
       next.run();
     }
     this.current = until;
-    this.pending = this.pending.filter((p) => !p.cancelled);
   }
 
   /** Labels of the timers still to fire, soonest first (for timelines and tests). */
   scheduled(): { at: number; label: string }[] {
-    return this.pending
+    return this.heap
       .filter((p) => !p.cancelled)
       .sort(byDue)
       .map((p) => ({ at: p.at, label: p.label }));
   }
 
-  private nextDue(until: number): Pending | undefined {
-    let best: Pending | undefined;
-    for (const p of this.pending) {
-      if (p.cancelled || p.at > until) continue;
-      if (!best || byDue(p, best) < 0) best = p;
+  /** When the next timer falls due, if any. */
+  nextDue(): number | undefined {
+    this.dropCancelled();
+    return this.heap[0]?.at;
+  }
+
+  /** Timers still to fire. */
+  get pending(): number {
+    return this.live;
+  }
+
+  private dropCancelled(): void {
+    while (this.heap.length && this.heap[0]!.cancelled) this.pop();
+  }
+
+  private push(p: Pending): void {
+    const h = this.heap;
+    h.push(p);
+    for (let i = h.length - 1; i > 0; ) {
+      const up = (i - 1) >> 1;
+      if (byDue(h[i]!, h[up]!) >= 0) break;
+      [h[i], h[up]] = [h[up]!, h[i]!];
+      i = up;
     }
-    return best;
+  }
+
+  private pop(): void {
+    const h = this.heap;
+    const last = h.pop()!;
+    if (!h.length) return;
+    h[0] = last;
+    for (let i = 0; ; ) {
+      const l = 2 * i + 1;
+      const r = l + 1;
+      let m = i;
+      if (l < h.length && byDue(h[l]!, h[m]!) < 0) m = l;
+      if (r < h.length && byDue(h[r]!, h[m]!) < 0) m = r;
+      if (m === i) break;
+      [h[i], h[m]] = [h[m]!, h[i]!];
+      i = m;
+    }
   }
 }
 

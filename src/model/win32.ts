@@ -26,10 +26,22 @@ export function systemText(code: number): string {
   return TEXTS[code] ?? `System error ${code}.`;
 }
 
-/** A failed file-system call, as a Win32 API would report it. */
+/**
+ * A failed file-system call, as a Win32 API would report it: an outcome the model expects and
+ * handles, like an error code, so it carries no stack trace (capturing one costs more than
+ * the call it reports).
+ */
 export class Win32Error extends Error {
-  constructor(readonly code: number, readonly path: string) {
+  readonly code: number;
+  readonly path: string;
+
+  constructor(code: number, path: string) {
+    const limit = Error.stackTraceLimit;
+    Error.stackTraceLimit = 0;
     super(`${systemText(code)} (${code}) ${path}`);
+    Error.stackTraceLimit = limit;
     this.name = 'Win32Error';
+    this.code = code;
+    this.path = path;
   }
 }

@@ -163,7 +163,16 @@ export class World {
 
   /** Lets time pass until no service is starting (bounded: a start never takes ten minutes here). */
   settle(limitSeconds = 600): void {
-    for (let waited = 0; !this.scm.settled() && waited < limitSeconds; waited++) this.clock.advance(1);
+    // Whether anything is starting changes only when a timer fires: go from one to the next.
+    const limit = this.clock.now + limitSeconds;
+    while (!this.scm.settled()) {
+      const next = this.clock.nextDue();
+      if (next === undefined || next > limit) {
+        this.clock.advance(limit - this.clock.now);
+        return;
+      }
+      this.clock.advance(Math.max(next - this.clock.now, 0));
+    }
   }
 
   /** Whether service pack setup applies here: a later level of the installed version. */
@@ -201,14 +210,14 @@ export class World {
 
   private install(): void {
     // NT 4 formats a volume with Everyone: Full Control; Exchange setup adds its own entries (assumption A-INSTALL-ACL).
-    this.disk.install('C:\\', [{ group: 'Everyone', permission: 'Full Control' }]);
+    const root = { path: 'C:\\', acl: [{ group: 'Everyone', permission: 'Full Control' }] as const };
     const exchange = [
       { group: 'Administrators', permission: 'Full Control' },
       { group: 'Everyone', permission: 'Full Control' },
       { group: 'Exchange service account', permission: 'Full Control' },
       { group: 'SYSTEM', permission: 'Full Control' },
     ] as const;
-    for (const dir of [EXCHSRVR, IMCDATA, ...SPOOL_DIRS.map(spoolPath)]) this.disk.install(dir, exchange);
+    this.disk.installAll([root, ...[EXCHSRVR, IMCDATA, ...SPOOL_DIRS.map(spoolPath)].map((path) => ({ path, acl: exchange }))]);
     for (const r of SEED_RECIPIENTS) this.directory.seed(r.name, r.kind);
     const admin = this.directory.live('Administrator');
     if (admin) this.adminMailbox.seed(admin);
