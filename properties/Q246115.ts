@@ -8,7 +8,10 @@ import { HOLDS, firstViolation, violated, type Property } from '../src/harness/p
 import { PROBES, QUIET, adminTrouble, mixOf, restartImc, startStop } from './shapes.ts';
 import { administratorReference, type MailboxState } from './reference/administrator.ts';
 import { directoryReference } from './reference/directory.ts';
-import { IMC, events, failedOnSpool, imcRunning, initialisedAt, stepsOf } from './support.ts';
+import { DEFAULT_SETTINGS } from '../src/model/world.ts';
+import { IMC, dialogs, events, failedOnSpool, imcRunning, initialisedAt, stepsOf } from './support.ts';
+import { connectorDisplayName } from './texts/Q146791.ts';
+import { couldNotStart } from './texts/Q246115.ts';
 
 /** Control Panel starts of a stopped connector whose dependencies run and whose directory answers, where the mailbox last chosen is not a valid mailbox; with what it is. */
 function startsWithInvalidMailbox(h: History): { step: Step; state: MailboxState }[] {
@@ -38,7 +41,7 @@ const chaos = (r: Parameters<Property['scenario']>[0]): fc.Arbitrary<Op[]> =>
 export const notAMailboxStopsTheStart: Property = {
   name: 'Q246115-S1 a recipient that is not a mailbox stops the start',
   claims: ['Q246115-S1', 'Q246115-C1'],
-  checks: 'A start with an administrator mailbox that is not a valid mailbox fails; when the mailbox names a recipient that is not a mailbox (custom recipient, distribution list), events 2140 and 100 from MSExchangeIMC are logged.',
+  checks: 'A Control Panel start with an administrator mailbox that is not a valid mailbox fails, and Control Panel says so with its "Error 2140" dialog; when the mailbox names a recipient that is not a mailbox (custom recipient, distribution list), event 100 from MSExchangeIMC is logged, and 2140 too where it is read as an event (interpretation event2140).',
   notCovered: 'The texts of 2140 and 100: the article gives none. Which events a missing or unset mailbox logs on 5.x belongs to Q183178.',
   scenario: chaos,
   reached: (h) => startsWithInvalidMailbox(h).some((x) => x.state === 'not-a-mailbox'),
@@ -46,11 +49,14 @@ export const notAMailboxStopsTheStart: Property = {
     firstViolation(
       startsWithInvalidMailbox(h).map(({ step: s, state: why }) => {
         if (imcRunning(s.after)) return violated('Q246115-S1', s.index, `the service started with an administrator mailbox that is ${why}`);
+        const expected = couldNotStart(connectorDisplayName(h.release.version), DEFAULT_SETTINGS.serverName);
+        if (!dialogs(s).includes(expected)) return violated('Q246115-S1', s.index, `the start failed, but Control Panel showed ${JSON.stringify(dialogs(s))}, not its "Error 2140" dialog`);
         if (why !== 'not-a-mailbox') return HOLDS;
+        const wanted = h.readings.event2140 === 'application-log-event' ? [2140, 100] : [100];
         const logged = events(s).filter((e) => (e.id === 2140 || e.id === 100) && e.source === 'MSExchangeIMC').map((e) => e.id);
-        return logged.includes(2140) && logged.includes(100)
+        return wanted.every((id) => logged.includes(id))
           ? HOLDS
-          : violated('Q246115-C1', s.index, `the administrator mailbox is not a mailbox, but the events logged were [${events(s).map((e) => e.id).join(', ')}], not 2140 and 100`);
+          : violated('Q246115-C1', s.index, `the administrator mailbox is not a mailbox, but the events logged were [${events(s).map((e) => e.id).join(', ')}], not ${wanted.join(' and ')}`);
       }),
     ),
 };

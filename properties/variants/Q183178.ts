@@ -2,6 +2,7 @@
 
 import type { Variant } from '../../src/harness/variant.ts';
 import { AdminMailboxSetting, type Resolution } from '../../src/model/adminMailbox.ts';
+import { ControlPanelServices } from '../../src/model/controlPanel.ts';
 import { InternetMailService } from '../../src/model/ims/service.ts';
 import type { World } from '../../src/model/world.ts';
 
@@ -55,7 +56,22 @@ class SettingThatTakesAnyRecipient extends AdminMailboxSetting {
   }
 }
 
+/** Starts the service and says nothing when it fails to start. */
+class SilentControlPanel extends ControlPanelServices {
+  override start(service: string): undefined {
+    this.scm.start(service, 'control-panel');
+    this.wait();
+    return undefined;
+  }
+}
+
 export const VARIANTS: readonly Variant[] = [
+  {
+    name: 'control-panel-silent-on-a-failed-start',
+    description: 'Control Panel shows nothing when a service it started fails to start.',
+    breaks: ['Q246115-S1 a recipient that is not a mailbox stops the start'],
+    parts: { controlPanel: (w) => new SilentControlPanel(w.scm, w.journal, w.settings.serverName, () => w.settle()) },
+  },
   {
     name: 'ims-starts-after-4071',
     description: 'The IMS logs its administrator-mailbox error and starts anyway.',

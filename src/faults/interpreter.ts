@@ -72,7 +72,10 @@ export class Interpreter {
       case 'adminMailbox.set': return this.administer(() => this.w.adminMailbox.choose(op.name), `no recipient named ${op.name}`);
       case 'adminMailbox.reset': return this.resetAdminMailbox(op.via);
       case 'reboot': return this.reboot(op.directorySeconds, op.storeSeconds);
-      case 'service.start': this.w.controlPanel.start(op.service); this.w.settle(); return { ok: this.w.scm.isRunning(op.service), detail: this.w.scm.state(op.service) };
+      case 'service.start': {
+        const dialog = this.w.controlPanel.start(op.service);
+        return { ok: this.w.scm.isRunning(op.service), detail: dialog ?? this.w.scm.state(op.service) };
+      }
       case 'service.stop': return this.stop(op.service);
       case 'nt.terminateHungThread': {
         const ended = this.w.store.terminateHungThread();

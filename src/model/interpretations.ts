@@ -61,6 +61,18 @@ export const INTERPRETATIONS = {
       'Q183178 lists its causes as not set, incorrect (does not exist) or inaccessible, and covers only 5.0 and 5.5, whose 4071 text names the Internet Mail Service. ' +
       'Q246115 covers 4.0 as well and names a different cause: a mailbox that is not a valid mailbox. Splitting by cause lets both articles hold.',
   }),
+  event2140: reading({
+    question: 'Q246115 says "Event ID 2140 and Event ID 100 may be logged": what is 2140?',
+    articles: ['Q246115'],
+    alternatives: {
+      'control-panel-error':
+        'The error Control Panel reports for a service that failed to start ("Error 2140: An internal Windows NT error occurred."); the application log holds the connector\'s own event, 100.',
+      'application-log-event': 'An event 2140 from MSExchangeIMC in the application log, beside event 100.',
+    },
+    default: 'control-panel-error',
+    reason:
+      'The articles of the time that show it whole (Q148727, Q154589, Q173496) give 2140 as the error Control Panel reports when the connector fails to start, with the connector\'s own event in the application log giving the cause; Q246115 names both numbers as logged events in passing.',
+  }),
   lowDisk: reading({
     question: 'When is the disk low for the IMC?',
     articles: ['Q146791'],

@@ -49,6 +49,8 @@ export interface ServiceEntry {
   wanted: boolean;
   /** Counts start attempts, so that each initialisation belongs to one. */
   attempts: number;
+  /** The attempt whose initialisation failed last, if any. */
+  failedAttempt?: number;
 }
 
 export class ServiceControlManager {
@@ -80,6 +82,16 @@ export class ServiceControlManager {
   /** No service is starting or waiting for a dependency to start. A hung stop never settles and does not count. */
   settled(): boolean {
     return [...this.services.values()].every((e) => e.state !== 'StartPending' && !(e.wanted && e.state === 'Stopped'));
+  }
+
+  /** Start attempts made so far for a service. */
+  attempts(name: string): number {
+    return this.entry(name).attempts;
+  }
+
+  /** Whether the service's initialisation failed in an attempt after `since`. */
+  failedSince(name: string, since: number): boolean {
+    return (this.entry(name).failedAttempt ?? 0) > since;
   }
 
   /** Services whose stop never finishes. */
@@ -159,6 +171,7 @@ export class ServiceControlManager {
     this.clock.after(e.program.startSeconds(e.origin), `${e.def.name} initialises`, () => {
       if (e.state !== 'StartPending' || e.attempts !== attempt) return;
       const ok = e.program.initialise(e.origin);
+      if (!ok) e.failedAttempt = attempt;
       e.wanted = false;
       this.move(e, ok ? 'Running' : 'Stopped', ok ? 'initialised' : 'initialisation failed');
       if (ok) for (const other of this.services.values()) this.tryStart(other);

@@ -104,6 +104,11 @@ function onSpoolLoss(imc: boolean, readings: Interpretations): 'reject' | 'stop'
 }
 
 function adminMailboxEvents(imc: boolean, fault: AdminMailboxFault, readings: Interpretations): readonly number[] {
+  // Read as Control Panel's error, 2140 is no event of the connector's (interpretation event2140).
+  return causeEvents(imc, fault, readings).filter((id) => id !== 2140 || readings.event2140 === 'application-log-event');
+}
+
+function causeEvents(imc: boolean, fault: AdminMailboxFault, readings: Interpretations): readonly number[] {
   switch (readings.adminMailboxEvents) {
     case 'always-4071': return [4071];
     case 'always-2140-100': return [2140, 100];

@@ -70,6 +70,7 @@ export interface Parts {
   spool(w: World): ImsSpool;
   receiver(w: World): SmtpReceiver;
   connections(w: World): Connections;
+  controlPanel(w: World): ControlPanelServices;
 }
 
 /** The disk's options from the server's settings (variants of the disk start from them too). */
@@ -89,6 +90,7 @@ export const DEFAULT_PARTS: Parts = {
   spool: (w) => new ImsSpool(w),
   receiver: (w) => new SmtpReceiver(w),
   connections: (w) => new Connections(w.journal),
+  controlPanel: (w) => new ControlPanelServices(w.scm, w.journal, w.settings.serverName, () => w.settle()),
 };
 
 export interface WorldOptions {
@@ -140,7 +142,7 @@ export class World {
     this.receiver = parts.receiver(this);
     this.connections = parts.connections(this);
     this.directoryService = new DirectoryService(this.directory, () => this.traits.directoryWarmsUp);
-    this.controlPanel = new ControlPanelServices(this.scm, this.journal, this.settings.serverName);
+    this.controlPanel = parts.controlPanel(this);
     const programs: Record<string, ServiceProgram> = { [SA]: new SystemAttendant(), [DS]: this.directoryService, [IS]: this.store, [MTA]: this.mta, [IMC]: this.ims };
     for (const def of exchangeServiceDefinitions(this.traits.serviceDisplayName)) this.scm.register(def, programs[def.name]!);
   }

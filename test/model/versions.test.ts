@@ -93,8 +93,8 @@ describe('traitsOf', () => {
   });
 
   describe('administrator mailbox events', () => {
-    it("by cause: 4071 on 5.x for not-set, missing and inaccessible; 2140 and 100 for not-a-mailbox and on 4.0", () => {
-      const readings = withReadings({ adminMailboxEvents: 'by-cause' });
+    it("by cause: 4071 on 5.x for not-set, missing and inaccessible; 2140 and 100 for not-a-mailbox and on 4.0 (2140 read as an event)", () => {
+      const readings = withReadings({ adminMailboxEvents: 'by-cause', event2140: 'application-log-event' });
       for (const release of RELEASES) {
         const t = traitsOf(release, readings);
         for (const fault of FAULTS) {
@@ -111,7 +111,17 @@ describe('traitsOf', () => {
       for (const release of RELEASES) {
         for (const fault of FAULTS) {
           expect([...traitsOf(release, withReadings({ adminMailboxEvents: 'always-4071' })).adminMailboxEvents(fault)]).toEqual([4071]);
-          expect([...traitsOf(release, withReadings({ adminMailboxEvents: 'always-2140-100' })).adminMailboxEvents(fault)]).toEqual([2140, 100]);
+          expect([...traitsOf(release, withReadings({ adminMailboxEvents: 'always-2140-100', event2140: 'application-log-event' })).adminMailboxEvents(fault)]).toEqual([2140, 100]);
+        }
+      }
+    });
+
+    it("read as Control Panel's error (the default), 2140 is no event: the connector logs 100 alone", () => {
+      for (const release of RELEASES) {
+        for (const fault of FAULTS) {
+          const events = [...traitsOf(release, DEFAULT_INTERPRETATIONS).adminMailboxEvents(fault)];
+          expect(events).not.toContain(2140);
+          if (release.version === '4.0' || fault === 'not-a-mailbox') expect(events).toEqual([100]);
         }
       }
     });

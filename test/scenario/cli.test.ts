@@ -29,7 +29,7 @@ describe('the replay command', () => {
     expect(r.code).toBe(0);
     expect(r.err).toBe('');
     expect(r.out).toMatch(/^Q246115 story: /);
-    expect(r.out).toMatch(/verdict: behaves as the file says\n[^]*✓ 18 of 18 expectations met\n$/);
+    expect(r.out).toMatch(/verdict: behaves as the file says\n[^]*✓ 20 of 20 expectations met\n$/);
   });
 
   it('exits 1 when it does not, with the mismatches in the verdict', () => {
