@@ -154,5 +154,31 @@ export const acceptedCallLogs4055: Property = {
     ),
 };
 
-export const PROPERTIES: readonly Property[] = [lowDiskRefuses, missingInRefuses, stopShowsError, restartRecreatesIn, acceptedCallLogs4055];
+/** A call the IMC turned away at its greeting (before any command). */
+function refusedAtGreeting(s: Step): boolean {
+  const first = s.seen.find((o) => o.kind === 'smtp' && o.side === 'server');
+  return first !== undefined && first.kind === 'smtp' && first.line.startsWith('421');
+}
+
+export const refusedCallsSayWhy: Property = {
+  name: 'Q146791-M1 a call may be refused',
+  claims: ['Q146791-M1'],
+  checks: "With in missing, a call the IMC refuses is turned away at its greeting with the article's 421 reply and logs no 4055; the running IMC turns calls away only while in is missing or the disk is low.",
+  notCovered: 'Which calls are refused and which accepted is interpretation missingInCalls; the accepted ones are the other M1 property\'s.',
+  scenario: (r) => story(ops(r, { maxLength: 4 }), inTakenAway, ops(r, { weights: { ...PROBES, 'time.pass': 3 }, minLength: 1, maxLength: 8 })),
+  reached: (h) => deliveriesWhile(h, onlyInGone(h)).some(refusedAtGreeting),
+  check: (h) =>
+    firstViolation(
+      deliveriesWhile(h, (i) => imcRunning(before(h, i))).map((s) => {
+        if (!refusedAtGreeting(s)) return HOLDS;
+        const b = before(h, s.index);
+        if (!inMissing(b) && !lowOnDisk(b)) return violated('Q146791-M1', s.index, 'the IMC turned a call away though in was there and space plentiful');
+        const wrong = replies(s).find((r) => r.startsWith('421') && r !== REPLY_421);
+        if (wrong) return violated('Q146791-M1', s.index, `the 421 reply reads "${wrong}", not "${REPLY_421}"`);
+        return events(s, 4055).length ? violated('Q146791-M1', s.index, 'a call turned away at the greeting logged 4055') : HOLDS;
+      }),
+    ),
+};
+
+export const PROPERTIES: readonly Property[] = [lowDiskRefuses, missingInRefuses, stopShowsError, restartRecreatesIn, acceptedCallLogs4055, refusedCallsSayWhy];
 

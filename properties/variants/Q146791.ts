@@ -4,6 +4,7 @@ import type { Variant } from '../../src/harness/variant.ts';
 import { EventLog } from '../../src/model/eventlog.ts';
 import type { EventRecord } from '../../src/model/eventlog.ts';
 import { SmtpReceiver } from '../../src/model/ims/receiver.ts';
+import type { Reply } from '../../src/model/smtp.ts';
 import { ImsSpool } from '../../src/model/ims/spool.ts';
 import { spoolPath } from '../../src/model/paths.ts';
 import { SERVICE_ACCOUNT } from '../../src/model/principals.ts';
@@ -43,7 +44,20 @@ class LogWithout4055 extends EventLog {
   }
 }
 
+/** Turns calls away with RFC 821's own 421 text, not the one Q146791 quotes. */
+class ReceiverWithAnother421 extends SmtpReceiver {
+  protected override refusal(): Reply {
+    return { code: 421, text: 'Service not available, closing transmission channel' };
+  }
+}
+
 export const VARIANTS: readonly Variant[] = [
+  {
+    name: 'refuses-calls-with-another-421',
+    description: "The IMC turns calls away with RFC 821's 421 text rather than the article's.",
+    breaks: ['Q146791-M1 a call may be refused'],
+    parts: { receiver: (w) => new ReceiverWithAnother421(w) },
+  },
   {
     name: 'imc-ignores-disk-reserve',
     description: 'The IMC takes calls however little space is left, until a write fails.',

@@ -73,6 +73,18 @@ export const INTERPRETATIONS = {
     reason:
       'The articles of the time that show it whole (Q148727, Q154589, Q173496) give 2140 as the error Control Panel reports when the connector fails to start, with the connector\'s own event in the application log giving the cause; Q246115 names both numbers as logged events in passing.',
   }),
+  missingInCalls: reading({
+    question: 'Q146791: with in removed, "inbound SMTP calls may be refused. If a call is accepted, the mail will be rejected": which calls are refused?',
+    articles: ['Q146791'],
+    alternatives: {
+      'until-noticed': 'Calls are accepted, and their mail rejected with 4055, until the IMC next looks at its in directory (its poll) and finds it gone; from then on it refuses calls (421 at the greeting) until in is back.',
+      'always-accept': 'Every call is accepted and its mail rejected with 4055.',
+      'always-refuse': 'Every call is refused at the greeting while in is missing.',
+    },
+    default: 'until-noticed',
+    reason:
+      'The article names both outcomes without saying when each happens; a connector that finds the directory gone when it next uses it, and then stops taking calls, has both, in an order an observer can tell apart.',
+  }),
   lowDisk: reading({
     question: 'When is the disk low for the IMC?',
     articles: ['Q146791'],

@@ -42,6 +42,8 @@ export interface Traits {
   readonly serviceDisplayName: string;
   /** What the running connector does when `in` is gone (interpretation spoolLossWhileRunning). */
   readonly onSpoolLoss: 'reject' | 'stop';
+  /** With in missing, whether the running connector refuses calls: never, once it has noticed, or always (interpretation missingInCalls). */
+  readonly refusesCallsWithoutIn: 'never' | 'once-noticed' | 'always';
   /** Whether a start recreates missing spool directories (Q146791-R1; interpretation inAtStart). */
   readonly recreatesSpoolAtStart: boolean;
   /** Events a start logs when the administrator mailbox is unusable (interpretation adminMailboxEvents). */
@@ -67,6 +69,7 @@ export function traitsOf(release: Release, readings: Interpretations): Traits {
     product,
     serviceDisplayName: `Microsoft Exchange ${product}`,
     onSpoolLoss: onSpoolLoss(imc, readings),
+    refusesCallsWithoutIn: ({ 'until-noticed': 'once-noticed', 'always-accept': 'never', 'always-refuse': 'always' } as const)[readings.missingInCalls],
     // Q146791: the 4.0 IMC recreates IN on startup, whatever the reading for 5.x.
     recreatesSpoolAtStart: imc || readings.inAtStart === 'recreate',
     adminMailboxEvents: (fault) => adminMailboxEvents(imc, fault, readings),

@@ -29,13 +29,13 @@ describe('the timeline of a replayed scenario', () => {
     expect(text).toMatch(/\| Unable to move file\n +\| C:\\exchsrvr\\imcdata\\work\\IMC00002\.TMP to\n +\| C:\\exchsrvr\\imcdata\\in\\IMC00002\.TMP due to system error\.\n +\| The system cannot find the path specified\./);
     expect(text).toMatch(/dialog    Control Panel Services shows:\n +\| Could not stop the Microsoft Exchange Internet Mail Connector on\n +\| \\\\EXCH01\n +\|\n +\| 0008: Not enough storage space is available\./);
     expect(text).toContain('service   MSExchangeIMC StartPending -> Running (initialised)');
-    expect(text).toContain('queue     mailbox of Bob + 4.50@remote.example');
+    expect(text).toContain('queue     mailbox of Bob + 5.66@remote.example');
   });
 
   it('checks each expectation in its step, then gives the verdict', () => {
     expect(text).toContain('    ✓ expect events = [4055]');
     expect(text).toMatch(/verdict: behaves as the file says\n  ✓ Q146791-S1 low disk refuses inbound mail: holds\n/);
-    expect(text).toContain('✓ 20 of 20 expectations met');
+    expect(text).toContain('✓ 25 of 25 expectations met');
   });
 
   it('marks what does not match, with expected and observed', () => {
@@ -50,7 +50,7 @@ describe('the timeline of a replayed scenario', () => {
 
   it('gives the same as data for tools', () => {
     const data = JSON.parse(JSON.stringify(story));
-    expect(data.steps).toHaveLength(11);
+    expect(data.steps).toHaveLength(13);
     expect(data.steps[6]).toMatchObject({ index: 6, clock: 't+47s', time: '1999-04-05 09:00:47', call: 'smtp.deliver to=Bob mime=good tnef=none', outcome: { accepted: false } });
     const event = data.steps[6].observations.find((o: { label: string }) => o.label === 'event');
     expect(event.observation.entry).toMatchObject({ id: 4055, source: 'MSExchangeIMC', type: 'Error', category: 'Internal Processing' });

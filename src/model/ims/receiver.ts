@@ -2,6 +2,7 @@
 // has it (HELO, MAIL, RCPT, DATA, end of data, QUIT), with the replies the articles quote.
 
 import { IMC } from '../exchangeServices.ts';
+import { spoolPath } from '../paths.ts';
 import { INTERNAL_ERROR, REPLY, formatReply, type Reply } from '../smtp.ts';
 import type { World } from '../world.ts';
 
@@ -25,13 +26,22 @@ export class SmtpReceiver {
       return null;
     }
     const session = new SmtpSession(this.w);
-    // Q146791-S1: low on disk, the connector takes no mail (interpretation lowDisk).
-    session.open(this.refusesCalls() ? INTERNAL_ERROR : REPLY.ready(this.w.settings.serverName));
+    // Q146791-S1, -M1: low on disk, or in gone, the connector takes no mail (interpretations lowDisk, missingInCalls).
+    session.open(this.refusesCalls() ? this.refusal() : REPLY.ready(this.w.settings.serverName));
     return session;
   }
 
+  /** What a turned-away call hears (Q146791 quotes it). */
+  protected refusal(): Reply {
+    return INTERNAL_ERROR;
+  }
+
   protected refusesCalls(): boolean {
-    return this.w.traits.lowDiskRule === 'reserve' && this.w.ims.lowOnDisk();
+    if (this.w.traits.lowDiskRule === 'reserve' && this.w.ims.lowOnDisk()) return true;
+    // Q146791-M1: with in removed, calls "may be refused" (interpretation missingInCalls).
+    const rule = this.w.traits.refusesCallsWithoutIn;
+    if (rule === 'never' || this.w.disk.isDirectory(spoolPath('in'))) return false;
+    return rule === 'always' || this.w.spool.inFoundMissing;
   }
 }
 

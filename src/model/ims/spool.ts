@@ -15,6 +15,8 @@ export class ImsSpool {
   private serial = 0;
   /** The inbound thread is inside a store call that has not returned (the rewind loop). */
   private waitingOnStore = false;
+  /** The connector's last look at its in directory found it gone (interpretation missingInCalls). */
+  inFoundMissing = false;
 
   constructor(protected readonly w: World) {}
 
@@ -69,9 +71,10 @@ export class ImsSpool {
     return this.w.disk.isDirectory(spoolPath('in')) && !this.w.ims.lowOnDisk();
   }
 
-  /** The service stopped: a thread stuck in the store is gone with its process. */
+  /** The service stopped: a thread stuck in the store is gone with its process, and what it knew. */
   reset(): void {
     this.waitingOnStore = false;
+    this.inFoundMissing = false;
   }
 
   protected pollInbound(): void {
@@ -80,8 +83,10 @@ export class ImsSpool {
     let names: string[];
     try {
       names = this.w.disk.list(dir, SERVICE_ACCOUNT);
+      this.inFoundMissing = false;
     } catch (e) {
-      // The 4.0 IMC finds nothing to do; the 5.x IMS cannot open its temporary files (Q231737-S1).
+      // The 4.0 IMC finds nothing to do, and knows in is gone; the 5.x IMS cannot open its temporary files (Q231737-S1).
+      this.inFoundMissing = !this.w.disk.isDirectory(dir);
       if (this.w.traits.onSpoolLoss === 'stop') this.lost(e, 'it could not open its in directory');
       return;
     }
