@@ -48,6 +48,8 @@ export class Fates {
   private readonly accounts = new Map<string, Account>();
   /** Files on the volume by path (lower case): their shown path and the message they hold. */
   private readonly files = new Map<string, { path: string; id?: string }>();
+  /** How many of them each directory holds (lower case), kept as they come and go. */
+  private readonly perDirectory = new Map<string, number>();
   private readonly queued = new Map<string, number>();
   /** Non-delivery reports, and the message each returns. */
   private readonly returns = new Map<string, string>();
@@ -102,15 +104,14 @@ export class Fates {
     return [...this.accounts.keys()];
   }
 
-  /** Files in a directory, by this account. */
+  /** Files in a directory, by this account (at the end of a history: it looks at every file). */
   filesIn(dir: string): { path: string; id?: string }[] {
     return [...this.files.values()].filter((f) => key(parent(f.path)) === key(dir));
   }
 
   /** Where this account and what an observer reads off the server disagree, if anywhere. */
   agrees(s: Snapshot): string | undefined {
-    const counted = new Map<string, number>();
-    for (const f of this.files.values()) counted.set(key(parent(f.path)), (counted.get(key(parent(f.path))) ?? 0) + 1);
+    const counted = new Map(this.perDirectory);
     for (const [dir, n] of Object.entries(s.files)) {
       const mine = counted.get(key(dir)) ?? 0;
       if (mine !== n) return `${dir} holds ${n} files, but ${mine} were recorded going in and not out`;
@@ -146,12 +147,24 @@ export class Fates {
     if (!a.arrived.has(kind)) a.arrived.set(kind, at);
   }
 
+  private addFile(path: string, id: string | undefined): void {
+    if (!this.files.has(key(path))) this.perDirectory.set(key(parent(path)), (this.perDirectory.get(key(parent(path))) ?? 0) + 1);
+    this.files.set(key(path), { path, ...(id ? { id } : {}) });
+  }
+
+  private removeFile(path: string): void {
+    if (!this.files.delete(key(path))) return;
+    const n = (this.perDirectory.get(key(parent(path))) ?? 1) - 1;
+    if (n) this.perDirectory.set(key(parent(path)), n);
+    else this.perDirectory.delete(key(parent(path)));
+  }
+
   private file(o: Extract<Seen, { kind: 'file' }>): void {
     const from = this.files.get(key(o.path));
     const id = o.messageId ?? from?.id;
-    if (o.change === 'written') this.files.set(key(o.path), { path: o.path, ...(id ? { id } : {}) });
-    else this.files.delete(key(o.path));
-    if (o.change === 'moved') this.files.set(key(o.to!), { path: o.to!, ...(id ? { id } : {}) });
+    if (o.change === 'written') this.addFile(o.path, id);
+    else this.removeFile(o.path);
+    if (o.change === 'moved') this.addFile(o.to!, id);
     if (!id) return;
     if (o.change !== 'written') this.account(id).places.delete(`file ${key(o.path)}`);
     // Moved by someone other than the server (an administrator setting it aside): no longer the server's to deliver.
@@ -163,7 +176,7 @@ export class Fates {
   private emptied(dir: string, mark: (id: string) => void): void {
     for (const [k, f] of [...this.files]) {
       if (!under(f.path, dir)) continue;
-      this.files.delete(k);
+      this.removeFile(f.path);
       if (!f.id) continue;
       this.account(f.id).places.delete(`file ${k}`);
       mark(f.id);
@@ -175,7 +188,7 @@ export class Fates {
     this.emptied(dir, (id) => (this.account(id).carried = removal));
     for (const f of moved) {
       const path = to + f.path.slice(dir.length);
-      this.files.set(key(path), { path, ...(f.id ? { id: f.id } : {}) });
+      this.addFile(path, f.id);
       if (f.id) this.enter(f.id, `file ${key(path)}`, `file ${key(parent(path))}`, removal.at);
     }
   }

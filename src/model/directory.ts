@@ -21,6 +21,10 @@ export interface Recipient {
 
 export class Directory {
   private readonly objects: Recipient[] = [];
+  /** Indexes kept with the list, so that a lookup costs the same however many objects came before. */
+  private readonly byIdIndex = new Map<string, Recipient>();
+  private readonly liveByName = new Map<string, Recipient>();
+  private readonly liveByAlias = new Map<string, Recipient>();
   private nextId = 1;
   /** When reads start being answered; null while the directory service is down. */
   private readyAt: number | null = null;
@@ -44,6 +48,9 @@ export class Directory {
   seed(displayName: string, kind: RecipientKind): Recipient {
     const r: Recipient = { id: `obj-${this.nextId++}`, displayName, alias: aliasOf(displayName), kind, deleted: false };
     this.objects.push(r);
+    this.byIdIndex.set(r.id, r);
+    if (!this.liveByName.has(displayName.toLowerCase())) this.liveByName.set(displayName.toLowerCase(), r);
+    if (!this.liveByAlias.has(r.alias)) this.liveByAlias.set(r.alias, r);
     return r;
   }
 
@@ -59,6 +66,12 @@ export class Directory {
     const r = this.live(displayName);
     if (!r) return undefined;
     r.deleted = true;
+    this.liveByName.delete(displayName.toLowerCase());
+    if (this.liveByAlias.get(r.alias) === r) {
+      this.liveByAlias.delete(r.alias);
+      const next = this.objects.find((o) => !o.deleted && o.alias === r.alias);
+      if (next) this.liveByAlias.set(r.alias, next);
+    }
     this.journal.record({ kind: 'recipient', change: 'deleted', name: displayName, recipientKind: r.kind, id: r.id, ...(destroyed.length ? { destroyed } : {}) });
     return r;
   }
@@ -73,19 +86,24 @@ export class Directory {
   }
 
   live(displayName: string): Recipient | undefined {
-    return this.objects.find((r) => !r.deleted && r.displayName.toLowerCase() === displayName.toLowerCase());
+    return this.liveByName.get(displayName.toLowerCase());
   }
 
   /** Any object ever created with this identity, tombstones included. */
   byId(id: string): Recipient | undefined {
-    return this.objects.find((r) => r.id === id);
+    return this.byIdIndex.get(id);
   }
 
   /** The live recipient an SMTP address (alias@domain) names. */
   byAddress(address: string): Recipient | undefined {
     const [alias, domain] = address.toLowerCase().split('@');
-    if (domain !== this.domain) return undefined;
-    return this.objects.find((r) => !r.deleted && r.alias === alias);
+    if (domain !== this.domain || alias === undefined) return undefined;
+    return this.liveByAlias.get(alias);
+  }
+
+  /** The live recipients, in the order they were created. */
+  liveRecipients(): Recipient[] {
+    return [...this.liveByName.values()].sort((a, b) => serial(a) - serial(b));
   }
 
   all(): readonly Recipient[] {
@@ -96,6 +114,9 @@ export class Directory {
     return `${r.alias}@${this.domain}`;
   }
 }
+
+/** Identities are numbered in creation order. */
+const serial = (r: Recipient): number => Number(r.id.slice(4));
 
 function aliasOf(displayName: string): string {
   return displayName.toLowerCase().replace(/[^a-z0-9]/g, '');

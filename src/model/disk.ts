@@ -33,6 +33,8 @@ export class Disk {
   private readonly shown = new Map<string, string>();
   /** The label of each file's content, read once when it is written (volume path -> Message-ID). */
   private readonly labels = new Map<string, string>();
+  /** The directories (volume paths), so that forgetting a file is one deletion and a directory takes what is below it. */
+  private readonly dirs = new Map<string, true>();
   /** Counts changes to the volume, so that observers can tell when to look again. */
   generation = 0;
   private otherUse: number;
@@ -81,6 +83,7 @@ export class Disk {
     this.volume.fromJSON(Object.fromEntries(dirs.map((d) => [this.v(d.path), null])));
     for (const d of dirs) {
       this.remember(d.path);
+      this.dirs.set(this.v(d.path), true);
       this.acls.set(this.v(d.path), d.acl);
     }
     this.generation++;
@@ -189,6 +192,7 @@ export class Disk {
     this.check(parent, as, 'W');
     this.volume.mkdirSync(this.v(path));
     this.remember(path);
+    this.dirs.set(this.v(path), true);
     this.acls.set(this.v(path), this.aclOf(parent));
     this.changed(0);
     this.journal.record({ kind: 'directory', change: 'created', path, by: as.name });
@@ -226,9 +230,11 @@ export class Disk {
     this.volume.renameSync(this.v(path), this.v(to));
     const moved = [...this.shown].filter(([k]) => under(k, this.v(path)) && k !== this.v(path));
     const labelled = [...this.labels].filter(([k]) => under(k, this.v(path)));
+    const subdirs = [...this.dirs.keys()].filter((k) => under(k, this.v(path)));
     this.forget(path);
     for (const [k, n] of moved) this.shown.set(this.v(to) + k.slice(this.v(path).length), n);
     for (const [k, label] of labelled) this.labels.set(this.v(to) + k.slice(this.v(path).length), label);
+    for (const k of subdirs) this.dirs.set(this.v(to) + k.slice(this.v(path).length), true);
     this.remember(to);
     this.changed(0);
     for (const [k, acl] of [...this.acls]) {
@@ -285,8 +291,13 @@ export class Disk {
   }
 
   private forget(path: string): void {
-    for (const k of [...this.shown.keys()]) if (under(k, this.v(path))) this.shown.delete(k);
-    for (const k of [...this.labels.keys()]) if (under(k, this.v(path))) this.labels.delete(k);
+    const at = this.v(path);
+    this.shown.delete(at);
+    this.labels.delete(at);
+    // A directory takes what is below it; a file only itself.
+    if (!this.dirs.has(at)) return;
+    this.dirs.delete(at);
+    for (const map of [this.shown, this.labels, this.dirs]) for (const k of [...map.keys()]) if (under(k, at)) map.delete(k);
   }
 
   private names(dir: string): string[] {

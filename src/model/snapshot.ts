@@ -67,7 +67,7 @@ function diskView(w: World): DiskView {
 }
 
 export function snapshot(w: World): Snapshot {
-  const live = w.directory.all().filter((r) => !r.deleted);
+  const live = w.directory.liveRecipients();
   return {
     at: w.clock.now,
     release: releaseName(w.release),
