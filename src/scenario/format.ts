@@ -145,6 +145,11 @@ const failureOrigin = z.strictObject({
   variant: z.string().optional().describe('The model variant it was found on, if not the faithful model.'),
 });
 
+const messageOrigin = z.strictObject({
+  kind: z.literal('message'),
+  file: z.string().describe('The message file it was built around.'),
+}).describe('Built by npm run replay -- --message FILE: the message delivered by SMTP, time passing, a logon.');
+
 export const scenarioFile = z.strictObject({
   $schema: z.string().optional(),
   format: z.literal(FORMAT),
@@ -158,7 +163,7 @@ export const scenarioFile = z.strictObject({
     verdict: z.enum(['holds', 'violated']).describe('What each of them must say for the scenario to behave as the file says.'),
     claim: z.string().optional().describe('With "violated": the claim that must be violated.'),
   }),
-  origin: z.discriminatedUnion('kind', [storyOrigin, failureOrigin]),
+  origin: z.discriminatedUnion('kind', [storyOrigin, failureOrigin, messageOrigin]),
   steps: z.array(scenarioStep),
 });
 
