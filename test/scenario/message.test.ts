@@ -134,6 +134,16 @@ describe('a message given as bytes', () => {
     expect(threads(good)).toEqual([]);
   });
 
+  it('is sent whole: a line holding a single dot ends nothing (the model takes the bytes at end of data, with no dot-stuffing)', () => {
+    const dotted = Buffer.from(bytesOf(BAD_BAD).toString('latin1').replace('Alice,\r\n', 'Alice,\r\n.\r\n'), 'latin1');
+    const r = replay(loadScenario(put(dir, 'dotted.json', story('5.0 SP0', { base64: dotted.toString('base64') }, { waiting: { in: 1 } }))));
+    expect(r.verdict.mismatches.map(mismatchText)).toEqual([]);
+    const client = r.history.steps[0]!.seen.flatMap((o) => (o.kind === 'smtp' && o.side === 'client' ? [o.line] : []));
+    expect(client).toContain(`<${dotted.length} bytes of message>`);
+    // The winmail.dat after the dot was delivered and judged: the store loops on it.
+    expect(r.history.steps[1]!.seen.some((o) => o.kind === 'store-thread' && o.state === 'rewinding')).toBe(true);
+  });
+
   it('reduces and saves a failure found on such a step, with its bytes in base64, and the saved file replays as the break', () => {
     const variant = VARIANTS.find((v) => v.name === 'store-never-loops')!;
     const p = property('Q168139-C1 only bad headers and bad TNEF loop');
