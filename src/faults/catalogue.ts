@@ -76,13 +76,14 @@ export const OPERATIONS: { readonly [N in OpName]: OperationSpec<N> } = {
   // Only a restart of the server clears the deadlock that follows (assumption A-DEADLOCK).
   'nt.terminateHungThread': { summary: 'Windows NT terminates a store thread that does not respond.', heal: () => [{ op: 'reboot', directorySeconds: 0, storeSeconds: 10 }], args: {} },
   'smtp.deliver': {
-    summary: 'A remote host delivers one message by SMTP: MIME headers good or with a defect, with no, good or bad TNEF; optionally a charset for its text, and a forwarded message inside it.',
+    summary: 'A remote host delivers one message by SMTP: one the harness composes (MIME headers good or with a defect; no, good or bad TNEF; optionally a charset for its text and a forwarded message inside it), or one given as bytes (message), sent as it is.',
     args: {
       to: name,
       mime: { type: 'enum', values: ['good', ...HEADER_DEFECTS] },
       tnef: { type: 'enum', values: ['none', 'good', ...TNEF_DEFECTS] },
       charset: { type: 'enum', values: CHARSETS, default: 'us-ascii' },
       embedded: { type: 'enum', values: ['none', 'good', ...MIME_DEFECTS], default: 'none' },
+      message: { type: 'message', replaces: ['mime', 'tnef', 'charset', 'embedded'] },
     },
   },
   'client.submit': { summary: 'A user logs on with Exchange Client and sends a message to the Internet.', args: { from: name, to: name } },

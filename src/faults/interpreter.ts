@@ -14,7 +14,7 @@ import { messageIdOf } from '../mail/mime.ts';
 import { ADMINISTRATOR, OUTSIDE_AGENT, type Group } from '../model/principals.ts';
 import { isPositive, formatReply } from '../model/smtp.ts';
 import { Win32Error, systemText } from '../model/win32.ts';
-import type { World } from '../model/world.ts';
+import { DEFAULT_SETTINGS, type World } from '../model/world.ts';
 import { OPERATIONS } from './catalogue.ts';
 import { inboundMessage, REMOTE_DOMAIN } from './messages.ts';
 import type { ImcDirectory, Op, OpOf } from './operations.ts';
@@ -212,7 +212,10 @@ export class Interpreter {
     return { ok: dialogs.length === 0, detail: dialogs.join('\n\n') || this.w.scm.state(service) };
   }
 
-  /** A remote host's SMTP client: HELO, MAIL, RCPT, DATA, the message, QUIT. */
+  /**
+   * A remote host's SMTP client: HELO, MAIL, RCPT, DATA, the message, QUIT. The message goes as
+   * its bytes at end of data: the model takes them whole, with no dot-stuffing to undo.
+   */
   private deliver(op: OpOf<'smtp.deliver'>): Outcome {
     const m = inboundMessage(op, ++this.serial, this.w.settings.domain, this.w.clock.now);
     const outcome = this.converse(m.from, m.to, m.bytes);
@@ -284,6 +287,18 @@ export class Interpreter {
     this.w.upgrade(servicePack);
     return this.reboot(0, 10);
   }
+}
+
+/**
+ * The message the remote host sent at `ops[index]` (an smtp.deliver begun at `at`), made again as
+ * the interpreter made it: each smtp.deliver and client.submit takes the next serial, from 1,
+ * and a generated message is named and dated by its serial and the time. For the timeline.
+ */
+export function sentAt(ops: readonly Op[], index: number, at: number, domain = DEFAULT_SETTINGS.domain): ReturnType<typeof inboundMessage> {
+  const op = ops[index];
+  if (op?.op !== 'smtp.deliver') throw new Error(`sentAt: step ${index} is not an smtp.deliver`);
+  const serial = ops.slice(0, index + 1).filter((o) => o.op === 'smtp.deliver' || o.op === 'client.submit').length;
+  return inboundMessage(op, serial, domain, at);
 }
 
 /** Each operation once, at its last place in the plan: after what it depends on. */

@@ -37,16 +37,7 @@ export type Op =
   | { readonly op: 'service.start'; readonly service: string }
   | { readonly op: 'service.stop'; readonly service: string }
   | { readonly op: 'nt.terminateHungThread' }
-  | {
-      readonly op: 'smtp.deliver';
-      readonly to: string;
-      readonly mime: 'good' | HeaderDefect;
-      readonly tnef: 'none' | 'good' | TnefDefect;
-      /** The charset of its text (default us-ascii); malformed: written as Q293288 shows it. */
-      readonly charset?: Charset;
-      /** A message it forwards as a message/rfc822 part (default none), good or with a defect in its own headers. */
-      readonly embedded?: 'none' | 'good' | MimeDefect;
-    }
+  | ({ readonly op: 'smtp.deliver'; readonly to: string } & (GeneratedMessage | GivenMessage))
   | { readonly op: 'client.submit'; readonly from: string; readonly to: string }
   | { readonly op: 'client.logon'; readonly client: LogonClient }
   | { readonly op: 'servicePack.apply'; readonly servicePack: number }
@@ -55,6 +46,35 @@ export type Op =
   | { readonly op: 'admin.moveIdentified'; readonly dir: 'in' | 'out' }
   | { readonly op: 'time.pass'; readonly seconds: number }
   | { readonly op: 'heal' };
+
+/** A message the harness composes from what the operation names (src/faults/messages.ts). */
+export interface GeneratedMessage {
+  readonly mime: 'good' | HeaderDefect;
+  readonly tnef: 'none' | 'good' | TnefDefect;
+  /** The charset of its text (default us-ascii); malformed: written as Q293288 shows it. */
+  readonly charset?: Charset;
+  /** A message it forwards as a message/rfc822 part (default none), good or with a defect in its own headers. */
+  readonly embedded?: 'none' | 'good' | MimeDefect;
+  readonly message?: never;
+}
+
+/**
+ * A message of someone's own, as bytes: sent as it is, in place of a generated one, so none of
+ * the generated message's arguments goes with it. In a scenario file it may also name a file
+ * (`{ "file": ... }`); loading reads it, so an operation always holds the bytes.
+ */
+export interface GivenMessage {
+  readonly message: MessageBytes;
+  readonly mime?: never;
+  readonly tnef?: never;
+  readonly charset?: never;
+  readonly embedded?: never;
+}
+
+/** A message's bytes in base64 (RFC 4648 section 4), so that the operation stays plain data. */
+export interface MessageBytes {
+  readonly base64: string;
+}
 
 export type OpName = Op['op'];
 export type OpOf<N extends OpName> = Extract<Op, { op: N }>;
@@ -65,6 +85,8 @@ export type ArgSpec = (
   | { readonly type: 'integer'; readonly min: number; readonly max: number; readonly unit?: string }
   | { readonly type: 'string' }
   | { readonly type: 'boolean' }
+  /** A message given as bytes, in place of the arguments it `replaces` (which must then be absent; without it, they are needed as usual). */
+  | { readonly type: 'message'; readonly replaces: readonly string[] }
 ) & { readonly default?: string | number | boolean };
 
 export interface OperationSpec<N extends OpName = OpName> {

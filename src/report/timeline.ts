@@ -10,7 +10,7 @@ import type { Op } from '../faults/operations.ts';
 import { REMOTE_DOMAIN } from '../faults/messages.ts';
 import type { Check } from '../scenario/expectations.ts';
 import { mismatchText, verdictText, type Replay, type ReplayVerdict } from '../scenario/replay.ts';
-import { callText, replayTimeline, type Timeline, type TimelineStep } from '../scenario/timeline.ts';
+import { callText, replayTimeline, sentText, type Timeline, type TimelineStep } from '../scenario/timeline.ts';
 import { html, id, join, type Fragment, type Html } from './escape.ts';
 import { groupsOf, picture, type Block, type Lane, type Placed, type Row } from './lanes.ts';
 
@@ -66,7 +66,7 @@ function stepCell(s: TimelineStep, rows: number, witnesses: readonly Witness[]):
   const outcome = outcomeLines(s.outcome);
   const performed = s.outcome.performed ?? [];
   return html`<td class="step" rowspan="${rows}">${witnesses.length ? html`<span class="witness-flag">◆ WITNESS STEP [${s.index}]</span>${witnesses.map((w) => html`<span class="witness-why">${w.why}</span>`)}` : ''}<span class="index">[${s.index}]</span><span class="call">${s.call}</span>
-<div class="actor">by ${actorOf(s.op)}: ${s.summary}</div>${s.note !== undefined ? html`<div class="note">note: ${s.note}</div>` : ''}${outcome ? html`<div class="outcome${outcome.failed ? ' failed' : ''}"><span class="pre">⇒ ${outcome.text}</span></div>` : ''}${performed.length ? html`<ul class="checks">${performed.map((p) => {
+<div class="actor">by ${actorOf(s.op)}: ${s.summary}</div>${s.note !== undefined ? html`<div class="note">note: ${s.note}</div>` : ''}${outcome ? html`<div class="outcome${outcome.failed ? ' failed' : ''}"><span class="pre">⇒ ${outcome.text}</span></div>` : ''}${s.message ? html`<div class="judges">judges: <span class="pre">${sentText(s.message)}</span></div>` : ''}${performed.length ? html`<ul class="checks">${performed.map((p) => {
     const o = outcomeLines(p.outcome);
     return html`<li>· ${callText(p.op)}${o ? html` ⇒ <span class="pre">${o.text}</span>` : ''}</li>`;
   })}</ul>` : ''}${s.checks.length ? html`<ul class="checks">${s.checks.map(checkItem)}</ul>` : ''}</td>`;

@@ -9,6 +9,7 @@ import type { ArgSpec, Op, OpName } from '../faults/operations.ts';
 import { INTERPRETATIONS, INTERPRETATION_IDS, alternativesOf } from '../model/interpretations.ts';
 import { RELEASES, VERSIONS, releaseName } from '../model/release.ts';
 import { SPOOL_DIRS } from '../model/paths.ts';
+import { base64Problem } from './messageFile.ts';
 
 export const FORMAT = 'ims-harness/scenario@1';
 
@@ -26,6 +27,7 @@ function argSchema(spec: ArgSpec): z.ZodType {
       case 'integer': return z.number().int().min(spec.min).max(spec.max);
       case 'string': return z.string().min(1);
       case 'boolean': return z.boolean();
+      case 'message': return givenMessage(spec.replaces);
     }
   })();
   // An argument with a default may be left out.
@@ -51,14 +53,67 @@ export type StepExpectation = z.infer<typeof stepExpectation>;
 
 const stepExtras = { note: z.string().optional(), expect: stepExpectation.optional() };
 
-/** One schema per operation, from the operations table: the one description of their arguments. */
-const stepSchemas = (Object.keys(OPERATIONS) as OpName[]).map((name) =>
-  z.strictObject({
+/**
+ * A message given as bytes: base64 inline, or a file whose path is relative to the scenario file
+ * (loading reads it, and refuses what it cannot read or use: load.ts). Exactly one of the two.
+ */
+const givenMessage = (replaces: readonly string[]) => z
+  .strictObject({
+    base64: z.string().superRefine((text, ctx) => {
+      const problem = base64Problem(text);
+      if (problem) ctx.addIssue({ code: 'custom', message: problem });
+    }).optional().describe("The message's bytes in base64 (RFC 4648 section 4: A-Z, a-z, 0-9, +, /, = padding; white space ignored)."),
+    file: z.string().min(1).optional().describe('A file holding the message, as it is: its path relative to the directory of the scenario file (as "mails/odd.eml").'),
+  })
+  .superRefine((m, ctx) => {
+    const given = (['base64', 'file'] as const).filter((k) => m[k] !== undefined);
+    if (given.length === 2) ctx.addIssue({ code: 'custom', message: 'give base64 or file, not both' });
+    if (given.length === 0) ctx.addIssue({ code: 'custom', message: 'give the message as { "base64": "..." } or { "file": "mails/odd.eml" }' });
+  })
+  .meta({ oneOf: [{ required: ['base64'] }, { required: ['file'] }] })
+  .optional()
+  .describe(`A message of its own, as bytes, sent as it is in place of a generated one: then ${replaces.join(', ')} are left out.`);
+
+/** The arguments a given message takes the place of, for an operation that takes one. */
+function replacedBy(name: OpName): { message: string; replaces: readonly string[] } | undefined {
+  const entry = Object.entries(OPERATIONS[name].args).find(([, spec]) => spec.type === 'message');
+  return entry && entry[1].type === 'message' ? { message: entry[0], replaces: entry[1].replaces } : undefined;
+}
+
+/**
+ * One schema per operation, from the operations table: the one description of their arguments.
+ * Where an operation may be given a message of its own, the arguments it replaces are needed
+ * without it (those without a default) and must be absent with it.
+ */
+const stepSchemas = (Object.keys(OPERATIONS) as OpName[]).map((name) => {
+  const args = OPERATIONS[name].args;
+  const given = replacedBy(name);
+  const step = z.strictObject({
     op: z.literal(name),
-    ...Object.fromEntries(Object.entries(OPERATIONS[name].args).map(([arg, spec]) => [arg, argSchema(spec)])),
+    ...Object.fromEntries(Object.entries(args).map(([arg, spec]) => [arg, given?.replaces.includes(arg) ? argSchema(spec).optional() : argSchema(spec)])),
     ...stepExtras,
-  }),
-);
+  });
+  if (!given) return step;
+  const needed = given.replaces.filter((arg) => args[arg]!.default === undefined);
+  return step
+    .superRefine((value, ctx) => {
+      const v = value as Record<string, unknown>;
+      if (v[given.message] !== undefined) {
+        for (const arg of given.replaces) {
+          if (v[arg] !== undefined) ctx.addIssue({ code: 'custom', path: [arg], message: `${arg} describes a generated message, and this step gives its own (${given.message}): leave ${arg} out, or leave out ${given.message}` });
+        }
+      } else {
+        // Reported as a missing argument is (issues.ts), with what it needs.
+        for (const arg of needed) if (v[arg] === undefined) ctx.addIssue({ code: 'invalid_type', expected: 'string', input: undefined, path: [arg] });
+      }
+    })
+    .meta({
+      oneOf: [
+        { required: needed, not: { required: [given.message] } },
+        { required: [given.message], properties: Object.fromEntries(given.replaces.map((arg) => [arg, false])) },
+      ],
+    });
+});
 
 export const scenarioStep = z.discriminatedUnion('op', stepSchemas as unknown as [z.ZodObject, ...z.ZodObject[]]);
 
@@ -90,6 +145,11 @@ const failureOrigin = z.strictObject({
   variant: z.string().optional().describe('The model variant it was found on, if not the faithful model.'),
 });
 
+const messageOrigin = z.strictObject({
+  kind: z.literal('message'),
+  file: z.string().describe('The message file it was built around.'),
+}).describe('Built by npm run replay -- --message FILE: the message delivered by SMTP, time passing, a logon.');
+
 export const scenarioFile = z.strictObject({
   $schema: z.string().optional(),
   format: z.literal(FORMAT),
@@ -103,7 +163,7 @@ export const scenarioFile = z.strictObject({
     verdict: z.enum(['holds', 'violated']).describe('What each of them must say for the scenario to behave as the file says.'),
     claim: z.string().optional().describe('With "violated": the claim that must be violated.'),
   }),
-  origin: z.discriminatedUnion('kind', [storyOrigin, failureOrigin]),
+  origin: z.discriminatedUnion('kind', [storyOrigin, failureOrigin, messageOrigin]),
   steps: z.array(scenarioStep),
 });
 

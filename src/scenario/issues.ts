@@ -75,9 +75,13 @@ function argSpec(doc: JsonDocument, path: JsonPath): ArgSpec | undefined {
   return op && path.length === 3 && typeof path[2] === 'string' ? OPERATIONS[op].args[path[2]] : undefined;
 }
 
-/** `agent.delete needs dir: one of work, in, out`. */
+/** `agent.delete needs dir: one of work, in, out`; and for an argument a given message replaces, that it may be given instead. */
 function needs(doc: JsonDocument, path: JsonPath, spec: ArgSpec): string {
-  return `${opAt(doc, path)} needs ${String(path[path.length - 1])}: ${specText(spec)}`;
+  const op = opAt(doc, path);
+  const arg = String(path[path.length - 1]);
+  const instead = op ? Object.entries(OPERATIONS[op].args).find(([, s]) => s.type === 'message' && s.replaces.includes(arg)) : undefined;
+  const or = instead && instead[1].type === 'message' ? `; or give a message of its own as bytes in ${instead[0]} instead, without ${instead[1].replaces.join(', ')}` : '';
+  return `${op} needs ${arg}: ${specText(spec)}${or}`;
 }
 
 function kindText(spec: ArgSpec): string {
@@ -86,6 +90,7 @@ function kindText(spec: ArgSpec): string {
     case 'enum': return `one of ${spec.values.join(', ')}`;
     case 'string': return 'a string';
     case 'boolean': return 'true or false';
+    case 'message': return 'an object: { "base64": "..." } or { "file": "mails/odd.eml" }';
   }
 }
 
@@ -130,6 +135,9 @@ function unknownKey(doc: JsonDocument, path: JsonPath, key: string): string {
     return `unknown argument ${quote(key)} for ${op ?? 'this operation'}${near ? `; did you mean ${JSON.stringify(near)}?` : '.'} ${takes} (and any step may also have ${STEP_EXTRAS.join(', ')}).`;
   }
   if (first === 'steps' && third === 'expect' && path.length === 3) return unknownName('expectation', key, Object.keys(stepExpectation.shape));
+  if (first === 'steps' && typeof third === 'string' && path.length === 3 && argSpec(doc, path)?.type === 'message') {
+    return unknownName(`field of ${third}`, key, ['base64', 'file']);
+  }
   if (first === 'steps' && third === 'expect' && fourth === 'spool') return unknownName('spool directory', key, SPOOL_DIRS);
   if (first === 'steps' && third === 'expect' && fourth === 'waiting') return unknownName('place where mail waits', key, WAITING_PLACES);
   if (first === 'judge') return unknownName('field of judge', key, Object.keys(scenarioFile.shape.judge.shape));

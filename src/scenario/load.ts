@@ -10,11 +10,13 @@ import { parseRelease, type Release } from '../model/release.ts';
 import { LAWS, PROPERTIES } from '../../properties/index.ts';
 import { VARIANTS } from '../../properties/variants/index.ts';
 import { crossCheck, type Known } from './checks.ts';
-import { parseDocument } from './document.ts';
+import { parseDocument, problemAt, type JsonDocument } from './document.ts';
 import { decodeScenario } from './encoding.ts';
 import { scenarioFile, type ScenarioFile, type StepExpectation } from './format.ts';
 import { problemsOf } from './issues.ts';
-import { ScenarioError } from './problems.ts';
+import { ScenarioError, type Problem } from './problems.ts';
+import { MAX_MESSAGE_BYTES, MESSAGE_FILE, kib, messageProblem, readMessageFile } from './messageFile.ts';
+import { messageIdOf } from '../mail/mime.ts';
 import { readScenarioBytes } from './read.ts';
 
 export interface LoadedScenario {
@@ -48,14 +50,54 @@ export function fromText(path: string, text: string, known: Known = KNOWN): Load
   const result = scenarioFile.safeParse(doc.value);
   if (!result.success) throw new ScenarioError(path, sorted(problemsOf(doc, result.error.issues)));
   const file = result.data as unknown as ScenarioFile;
-  const problems = crossCheck(doc, file, known);
+  const given = givenMessages(doc, path, file);
+  const problems = [...crossCheck(doc, file, known), ...given.problems];
   if (problems.length) throw new ScenarioError(path, sorted(problems));
 
   const variantName = file.origin.kind === 'failure' ? file.origin.variant : undefined;
   const variant = known.variants.find((v) => v.name === variantName);
   const readings = withReadings({ ...variant?.readings, ...file.interpretations });
-  const ops = file.steps.map(({ note: _note, expect: _expect, ...op }) => op as Op);
+  // A message given by file or in base64 is held by the operation as its bytes, in base64.
+  const ops = file.steps.map(({ note: _note, expect: _expect, ...op }, i) => {
+    const bytes = given.bytes[i];
+    return (bytes ? { ...op, message: { base64: bytes.toString('base64') } } : op) as Op;
+  });
   return { path, file, release: parseRelease(file.release)!, readings, ...(variant ? { variant } : {}), ops, expectations: file.steps.map((s) => s.expect) };
+}
+
+/**
+ * The messages the steps give as bytes: each read (a file, relative to the scenario) or decoded,
+ * and checked: not empty, not too big (each, and all together), and with a Message-ID that no
+ * other given message has. By step; problems at their places.
+ */
+function givenMessages(doc: JsonDocument, path: string, file: ScenarioFile): { problems: Problem[]; bytes: (Buffer | undefined)[] } {
+  const problems: Problem[] = [];
+  const owners = new Map<string, number>();
+  let total = 0;
+  const bytes = file.steps.map((step, i) => {
+    const message = (step as { message?: { base64?: string; file?: string } }).message;
+    if (message === undefined) return undefined;
+    const form = message.file !== undefined ? 'file' : 'base64';
+    const at = (text: string) => problems.push(problemAt(doc, ['steps', i, 'message', form], text));
+    let b: Buffer;
+    if (message.file !== undefined) {
+      const read = readMessageFile(path, message.file);
+      if (!read.ok) return void at(read.message);
+      b = read.bytes;
+    } else {
+      b = Buffer.from(message.base64!, 'base64');
+    }
+    const problem = messageProblem(b);
+    if (problem) return void at(problem);
+    const id = messageIdOf(b)!;
+    const other = owners.get(id);
+    if (other !== undefined) return void at(`its Message-ID <${id}> is also that of the message of steps[${other}]; the checkers follow messages by Message-ID, so each message given needs its own`);
+    owners.set(id, i);
+    total += b.byteLength;
+    if (total > MAX_MESSAGE_BYTES) return void at(`the messages given up to here come to ${kib(total)}; together they may be at most ${MESSAGE_FILE.limit}, so that the scenario saved with them in base64 stays within 1 MiB`);
+    return b;
+  });
+  return { problems, bytes };
 }
 
 function sorted<T extends { line?: number; column?: number }>(problems: T[]): T[] {

@@ -11,20 +11,36 @@ export const MAX_BYTES = 1024 * 1024;
 
 export type ReadResult = { readonly ok: true; readonly bytes: Uint8Array } | { readonly ok: false; readonly message: string };
 
-const LIMIT = '1 MiB';
-const TOO_BIG = `; a scenario file may be at most ${LIMIT}`;
+/** What a file is read as: its name in messages ("a scenario file") and its largest size. */
+export interface FileKind {
+  readonly noun: string;
+  readonly maxBytes: number;
+  /** The largest size in words ("1 MiB"). */
+  readonly limit: string;
+}
+
+export const SCENARIO_FILE: FileKind = { noun: 'a scenario file', maxBytes: MAX_BYTES, limit: '1 MiB' };
 
 export function readScenarioBytes(path: string): ReadResult {
+  return readFileBytes(path, SCENARIO_FILE);
+}
+
+/** The bytes of a regular file of at most `kind.maxBytes`, or what the path names instead, in words. */
+export function readFileBytes(path: string, kind: FileKind): ReadResult {
+  const MAX_BYTES = kind.maxBytes;
+  const LIMIT = kind.limit;
+  const TOO_BIG = `; ${kind.noun} may be at most ${LIMIT}`;
+  const notAFile = (s: Stats) => notA(s, kind.noun);
   const refuse = (message: string): ReadResult => ({ ok: false, message });
   let stats: Stats;
   try {
     stats = lstatSync(path);
     if (stats.isSymbolicLink()) stats = statSync(path);
   } catch (e) {
-    return refuse(pathProblem(path, e));
+    return refuse(pathProblem(path, e, kind.noun));
   }
-  const kind = notAFile(stats);
-  if (kind) return refuse(kind);
+  const what = notAFile(stats);
+  if (what) return refuse(what);
   if (stats.size > MAX_BYTES) return refuse(`the file is ${size(stats.size)}${TOO_BIG}`);
 
   let fd: number;
@@ -32,7 +48,7 @@ export function readScenarioBytes(path: string): ReadResult {
     // Non-blocking, so that a pipe swapped in after the check cannot make the open wait; never a controlling terminal.
     fd = openSync(path, constants.O_RDONLY | (constants.O_NONBLOCK ?? 0) | (constants.O_NOCTTY ?? 0));
   } catch (e) {
-    return refuse(pathProblem(path, e));
+    return refuse(pathProblem(path, e, kind.noun));
   }
   try {
     const opened = fstatSync(fd);
@@ -59,20 +75,20 @@ export function readScenarioBytes(path: string): ReadResult {
 
 function size(n: number): string {
   const GiB = 1024 ** 3;
-  return n >= GiB ? `${(n / GiB).toFixed(1)} GiB` : `${(n / 1024 ** 2).toFixed(1)} MiB`;
+  return n >= GiB ? `${(n / GiB).toFixed(1)} GiB` : n >= 1024 ** 2 ? `${(n / 1024 ** 2).toFixed(1)} MiB` : `${(n / 1024).toFixed(1)} KiB`;
 }
 
 /** What the path names, when it is not a regular file. */
-function notAFile(s: Stats): string | undefined {
+function notA(s: Stats, noun: string): string | undefined {
   if (s.isFile()) return undefined;
-  if (s.isDirectory()) return 'is a directory, not a scenario file';
-  if (s.isFIFO()) return 'is a named pipe (FIFO), not a scenario file; it is not read, as reading could wait for ever';
-  if (s.isCharacterDevice() || s.isBlockDevice()) return 'is a device, not a scenario file; it is not read';
-  if (s.isSocket()) return 'is a socket, not a scenario file';
+  if (s.isDirectory()) return `is a directory, not ${noun}`;
+  if (s.isFIFO()) return `is a named pipe (FIFO), not ${noun}; it is not read, as reading could wait for ever`;
+  if (s.isCharacterDevice() || s.isBlockDevice()) return `is a device, not ${noun}; it is not read`;
+  if (s.isSocket()) return `is a socket, not ${noun}`;
   return 'is not a regular file';
 }
 
-function pathProblem(path: string, e: unknown): string {
+function pathProblem(path: string, e: unknown, noun: string): string {
   switch ((e as NodeJS.ErrnoException).code) {
     case 'ENOENT': return danglingLink(path) ?? 'no such file';
     case 'ENOTDIR': return 'no such file (a part of the path is a file, not a directory)';
@@ -80,7 +96,7 @@ function pathProblem(path: string, e: unknown): string {
     case 'EACCES':
     case 'EPERM': return 'cannot be read: permission denied';
     case 'ENAMETOOLONG': return 'cannot be read: the path is too long';
-    case 'ENXIO': return 'is a socket or a device with nothing behind it, not a scenario file';
+    case 'ENXIO': return `is a socket or a device with nothing behind it, not ${noun}`;
     default: return `cannot be read: ${errorText(e)}`;
   }
 }

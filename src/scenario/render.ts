@@ -7,7 +7,7 @@
 import type { Outcome } from '../faults/interpreter.ts';
 import { escapeControls, escapeLines } from './escape.ts';
 import { judgementText, mismatchText } from './replay.ts';
-import type { Timeline, TimelineObservation } from './timeline.ts';
+import { sentText, type Timeline, type TimelineObservation } from './timeline.ts';
 
 const MET = '✓';
 const UNMET = '✗';
@@ -34,6 +34,7 @@ export function renderTimeline(t: Timeline): string {
     if (s.note) out.push(...s.note.split('\n').map((line, i) => `    ${i === 0 ? 'note: ' : '      '}${line}`));
     const outcome = outcomeText(s.outcome);
     if (outcome) out.push(`    => ${outcome}`);
+    if (s.message) out.push(`    judges: ${sentText(s.message)}`);
     let shown = s.clock;
     for (const o of s.observations) {
       out.push(...observationLines(o, o.clock === shown ? '' : o.clock));
