@@ -9,7 +9,7 @@ import { HOLDS, firstViolation, violated, type Property, type Verdict } from '..
 import { bothBad } from './defects/Q168139.ts';
 import { storeReference } from './reference/store.ts';
 import { QUIET, badBadMessage, mixOf } from './shapes.ts';
-import { IMC, deliveries, events, flowsEndToEnd, imcRunning, isOp, lowOnDisk, stepsOf, transitions, type Delivery } from './support.ts';
+import { IMC, describeSent, deliveries, events, flowsEndToEnd, imcRunning, isOp, lowOnDisk, stepsOf, transitions, type Delivery } from './support.ts';
 
 const terminate: Op = { op: 'nt.terminateHungThread' };
 const wait = (seconds: number): Op => ({ op: 'time.pass', seconds });
@@ -77,11 +77,11 @@ export const onlyBadHeadersAndBadTnefLoop: Property = {
       ...affected.flatMap((s) => [
         ...rewinds(s).map((id): Verdict => {
           const op = ops.get(id);
-          return op && bothBad(op.message) ? HOLDS : violated('Q168139-C1', s.index, `a store thread loops on ${id}, whose headers are ${op?.step.op.mime ?? '?'} and TNEF ${op?.step.op.tnef ?? '?'}`);
+          return op && bothBad(op.message) ? HOLDS : violated('Q168139-C1', s.index, `a store thread loops on ${id}, ${op ? describeSent(op.message) : 'a message no one delivered'}`);
         }),
         ...addedTo(s, 'MTS-IN').map((id): Verdict => {
           const op = ops.get(id);
-          return op && bothBad(op.message) ? violated('Q168139-C1', s.index, `${id}, with bad headers (${op.step.op.mime}) and bad TNEF (${op.step.op.tnef}), was converted without a loop`) : HOLDS;
+          return op && bothBad(op.message) ? violated('Q168139-C1', s.index, `${id}, ${describeSent(op.message)}, was converted without a loop`) : HOLDS;
         }),
       ]),
       flowsEndToEnd('Q168139-C1', h, (i) => onAffected(i) && clear(i)),

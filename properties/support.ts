@@ -86,6 +86,14 @@ export interface Delivery {
   readonly accepted: boolean;
 }
 
+/** What a delivered message was, in words: "with bad MIME headers and bad TNEF". */
+export function describeSent(m: SentMessage): string {
+  const parts = [m.badHeaders ? 'bad MIME headers' : 'good MIME headers', m.badTnef ? 'bad TNEF' : 'no bad TNEF'];
+  if (m.malformedCharset) parts.push('a malformed charset');
+  if (m.embedded !== 'none') parts.push(`a forwarded message with ${m.embedded} headers`);
+  return `with ${parts.join(', ')}`;
+}
+
 /** Every SMTP delivery of the history, whatever arguments the operation was given. */
 export function deliveries(h: History): Delivery[] {
   return stepsOf(h, 'smtp.deliver').flatMap((step) =>

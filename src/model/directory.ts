@@ -94,9 +94,10 @@ export class Directory {
     return this.byIdIndex.get(id);
   }
 
-  /** The live recipient an SMTP address (alias@domain) names. */
+  /** The live recipient an address names: alias@domain, bare or as in `"Alice" <alice@example.com>`. */
   byAddress(address: string): Recipient | undefined {
-    const [alias, domain] = address.toLowerCase().split('@');
+    const bare = /<([^<>]*)>/.exec(address)?.[1] ?? address.trim();
+    const [alias, domain] = bare.toLowerCase().split('@');
     if (domain !== this.domain || alias === undefined) return undefined;
     return this.liveByAlias.get(alias);
   }
