@@ -22,6 +22,8 @@ import { VARIANTS } from '../properties/variants/index.ts';
 const SEED = 20261121;
 const { values } = parseArgs({ options: { 'no-test': { type: 'boolean' }, steps: { type: 'string' } } });
 const STEPS = Number(values.steps ?? 30_000);
+/** The lengths of (f)'s long histories. */
+const LONG = [1_000, 10_000, 100_000];
 
 const fmt = (n: number, digits = 0) => n.toLocaleString('en-US', { maximumFractionDigits: digits, minimumFractionDigits: digits });
 const timed = <T>(f: () => T): [T, number] => {
@@ -128,6 +130,26 @@ function detection(): void {
   console.log(`${table(rows, new Set([3, 4, 5]))}\n`);
 }
 
+/** (f) One long history replayed from a scenario file, at three lengths, each in a process of its own (scripts/longRun.ts). */
+function longHistories(): void {
+  console.log('(f) Long histories: a scenario file of N random steps (every operation), loaded, replayed and judged by every law, each in a fresh process');
+  const rows = [['Steps', 'Load ms', 'Replay ms', 'µs/step', 'Peak MiB', 'Laws']];
+  const perStep: number[] = [];
+  for (const steps of LONG) {
+    const r = spawnSync('npx', ['tsx', 'scripts/longRun.ts', String(steps)], { encoding: 'utf8' });
+    const line = r.stdout.trim().split('\n').at(-1) ?? '';
+    if (r.status !== 0 || !line.startsWith('{')) {
+      rows.push([fmt(steps), 'failed', r.stderr.trim().split('\n').at(-1) ?? '', '', '', '']);
+      continue;
+    }
+    const m = JSON.parse(line) as { loadMs: number; replayMs: number; peakRssMiB: number; laws: { law: string; holds: boolean }[] };
+    perStep.push((m.replayMs * 1000) / steps);
+    rows.push([fmt(steps), fmt(m.loadMs), fmt(m.replayMs), fmt(perStep.at(-1)!, 1), fmt(m.peakRssMiB), m.laws.map((l) => `${l.law} ${l.holds ? 'holds' : 'VIOLATED'}`).join(', ')]);
+  }
+  console.log(table(rows, new Set([0, 1, 2, 3, 4])));
+  if (perStep.length === LONG.length) console.log(`time per step at ${fmt(LONG.at(-1)!)} steps over time per step at ${fmt(LONG[0]!)}: ${fmt(perStep.at(-1)! / perStep[0]!, 2)}x (linear when near 1)\n`);
+}
+
 function testSuite(): void {
   console.log('(e) npm test (npx vitest run), wall time');
   const t = performance.now();
@@ -143,4 +165,5 @@ modelThroughput();
 harnessOverhead();
 await workerScaling();
 detection();
+longHistories();
 if (!values['no-test']) testSuite();

@@ -94,7 +94,7 @@ function givenMessages(doc: JsonDocument, path: string, file: ScenarioFile): { p
     if (other !== undefined) return void at(`its Message-ID <${id}> is also that of the message of steps[${other}]; the checkers follow messages by Message-ID, so each message given needs its own`);
     owners.set(id, i);
     total += b.byteLength;
-    if (total > MAX_MESSAGE_BYTES) return void at(`the messages given up to here come to ${kib(total)}; together they may be at most ${MESSAGE_FILE.limit}, so that the scenario saved with them in base64 stays within 1 MiB`);
+    if (total > MAX_MESSAGE_BYTES) return void at(`the messages given up to here come to ${kib(total)}; together they may be at most ${MESSAGE_FILE.limit}`);
     return b;
   });
   return { problems, bytes };

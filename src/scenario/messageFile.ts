@@ -11,9 +11,9 @@ import { messageIdOf } from '../mail/mime.ts';
 import { readFileBytes, type FileKind } from './read.ts';
 
 /**
- * 512 KiB for each message, and for all of a scenario's messages together: in base64 (4 bytes for
- * every 3) they come to at most 683 KiB, so that a scenario saved with them inline (a failure
- * found on such a step, saved by fromFailure.ts) stays within a scenario file's 1 MiB.
+ * 512 KiB for each message, and for all of a scenario's messages together: mail of the time,
+ * not disk images; in base64 (4 bytes for every 3) a scenario saved with them inline (a failure
+ * found on such a step, saved by fromFailure.ts) carries at most 683 KiB of them.
  */
 export const MAX_MESSAGE_BYTES = 512 * 1024;
 

@@ -6,8 +6,8 @@
 
 import { closeSync, constants, fstatSync, lstatSync, openSync, readlinkSync, readSync, statSync, type Stats } from 'node:fs';
 
-/** 1 MiB: two hundred times the largest story, and a replay of at most a few tens of thousands of steps. */
-export const MAX_BYTES = 1024 * 1024;
+/** 64 MiB: a history of about a million random steps (a hundred thousand take 5 MiB), far beyond any story. */
+export const MAX_BYTES = 64 * 1024 * 1024;
 
 export type ReadResult = { readonly ok: true; readonly bytes: Uint8Array } | { readonly ok: false; readonly message: string };
 
@@ -15,11 +15,11 @@ export type ReadResult = { readonly ok: true; readonly bytes: Uint8Array } | { r
 export interface FileKind {
   readonly noun: string;
   readonly maxBytes: number;
-  /** The largest size in words ("1 MiB"). */
+  /** The largest size in words ("64 MiB"). */
   readonly limit: string;
 }
 
-export const SCENARIO_FILE: FileKind = { noun: 'a scenario file', maxBytes: MAX_BYTES, limit: '1 MiB' };
+export const SCENARIO_FILE: FileKind = { noun: 'a scenario file', maxBytes: MAX_BYTES, limit: '64 MiB' };
 
 export function readScenarioBytes(path: string): ReadResult {
   return readFileBytes(path, SCENARIO_FILE);

@@ -86,9 +86,9 @@ describe('files too big', () => {
   it(`refuses a file over ${MAX_BYTES} bytes before reading it, and says the limit`, () => {
     const huge = write('huge.json', '');
     truncateSync(huge, 3 * 1024 ** 3); // sparse: three gigabytes that take no room
-    expect(refused(huge)).toBe(`${huge}: the file is 3.0 GiB; a scenario file may be at most 1 MiB`);
+    expect(refused(huge)).toBe(`${huge}: the file is 3.0 GiB; a scenario file may be at most 64 MiB`);
     const over = write('just-over.json', `${text}${' '.repeat(MAX_BYTES + 1 - Buffer.byteLength(text))}`);
-    expect(refused(over)).toMatch(/just-over\.json: the file is 1\.0 MiB; a scenario file may be at most 1 MiB/);
+    expect(refused(over)).toMatch(/just-over\.json: the file is 64\.0 MiB; a scenario file may be at most 64 MiB/);
     const under = write('just-under.json', `${text}${' '.repeat(MAX_BYTES - Buffer.byteLength(text))}`);
     expect(main([under], { out: () => {}, err: () => {} })).toBe(0);
   });
