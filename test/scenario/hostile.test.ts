@@ -11,7 +11,7 @@ import { visit } from 'jsonc-parser';
 import { describe, expect, it } from 'vitest';
 import { main } from '../../src/cli/replay.ts';
 import { MAX_DEPTH, tooDeep } from '../../src/scenario/depth.ts';
-import { MAX_BYTES } from '../../src/scenario/read.ts';
+import { MAX_BYTES, readScenarioBytes } from '../../src/scenario/read.ts';
 import { put, refusal, sample, scratch } from './helpers.ts';
 
 const dir = scratch('hostile');
@@ -89,8 +89,9 @@ describe('files too big', () => {
     expect(refused(huge)).toBe(`${huge}: the file is 3.0 GiB; a scenario file may be at most 64 MiB`);
     const over = write('just-over.json', `${text}${' '.repeat(MAX_BYTES + 1 - Buffer.byteLength(text))}`);
     expect(refused(over)).toMatch(/just-over\.json: the file is 64\.0 MiB; a scenario file may be at most 64 MiB/);
+    // At the limit it is read (parsing 64 MiB of spaces is another matter: not done here).
     const under = write('just-under.json', `${text}${' '.repeat(MAX_BYTES - Buffer.byteLength(text))}`);
-    expect(main([under], { out: () => {}, err: () => {} })).toBe(0);
+    expect(readScenarioBytes(under).ok).toBe(true);
   });
 });
 
