@@ -1,28 +1,37 @@
-// The report for people: aligned plain-text tables, no colour, so it reads the same in a
-// terminal and in a CI log.
+// The report for people: aligned plain-text tables. Colour (the verdicts) only where the caller
+// asks for it (a terminal: see colour.ts); without it the text reads the same in a CI log.
 
+import { stripVTControlCharacters } from 'node:util';
+import { plain, type Paint, type Tone } from './colour.ts';
 import { BREAKS_NONE, type MatrixRow } from './matrix.ts';
 import type { Report } from './report.ts';
-import type { ClaimRow } from './verdicts.ts';
+import type { ClaimRow, VerdictName } from './verdicts.ts';
 
 const n = (x: number) => x.toLocaleString('en-US');
 
+/** The width a cell takes on the screen: colour codes take none. */
+const width = (cell: string) => stripVTControlCharacters(cell).length;
+
 /** Columns padded to their widest cell; columns listed in `right` are right-aligned. */
 export function table(rows: readonly (readonly string[])[], right: ReadonlySet<number> = new Set()): string {
-  const widths = rows[0]!.map((_, c) => Math.max(...rows.map((r) => (r[c] ?? '').length)));
+  const widths = rows[0]!.map((_, c) => Math.max(...rows.map((r) => width(r[c] ?? ''))));
+  const pad = (cell: string, c: number) => ' '.repeat(widths[c]! - width(cell));
   return rows
-    .map((r) => r.map((cell, c) => (right.has(c) ? cell.padStart(widths[c]!) : cell.padEnd(widths[c]!))).join('  ').trimEnd())
+    .map((r) => r.map((cell, c) => (right.has(c) ? pad(cell, c) + cell : cell + pad(cell, c))).join('  ').trimEnd())
     .join('\n');
 }
 
-function verdictCell(r: ClaimRow): string {
-  if (r.verdict === 'violated') return `violated  ${r.violations.map((v) => v.scenario).join(', ')}`;
-  return r.verdict;
+export const TONE: Readonly<Record<VerdictName, Tone>> = { holds: 'good', violated: 'bad', error: 'bad', 'not reached': 'unsure', 'not run': 'unsure' };
+
+function verdictCell(r: ClaimRow, paint: Paint): string {
+  const verdict = paint(TONE[r.verdict], r.verdict);
+  if (r.verdict === 'violated') return `${verdict}  ${r.violations.map((v) => v.scenario).join(', ')}`;
+  return verdict;
 }
 
-export function verdictTable(rows: readonly ClaimRow[]): string {
+export function verdictTable(rows: readonly ClaimRow[], paint: Paint = plain): string {
   const head = ['ID', 'Article', 'Section', 'Versions', 'Runs', 'Steps', 'Coverage', 'Verdict'];
-  const body = rows.map((r) => [r.id, r.article, r.section, r.versions.join(', '), n(r.runs), n(r.steps), n(r.coverage), verdictCell(r)]);
+  const body = rows.map((r) => [r.id, r.article, r.section, r.versions.join(', '), n(r.runs), n(r.steps), n(r.coverage), verdictCell(r, paint)]);
   const details = rows.flatMap((r) => [
     ...r.violations.map((v) => `  ${v.claim} on ${v.release} (${v.property}): ${v.explanation.split('\n')[0]}`),
     ...r.errors.map((e) => `  ${r.id}: error in ${e}`),
@@ -75,31 +84,39 @@ export function ledger(report: Pick<Report, 'assumptions' | 'interpretations'>):
   ].join('\n');
 }
 
-export function summary(report: Report, reportPath: string | null): string {
+export function summary(report: Report, reportPath: string | null, paint: Paint = plain): string {
   const s = report.summary;
   const t = report.timings;
   const v = s.verdicts;
   const checked = report.claims.length + report.invariants.length;
+  const count = (verdict: VerdictName, text: string) => (v[verdict] ? paint(TONE[verdict], text) : text);
   return [
     `${n(s.tasks)} tasks${report.campaign.shard ? ` (shard ${report.campaign.shard})` : ''}, ${n(s.runs)} runs, ${n(s.steps)} steps in ${(t.elapsedMs / 1000).toFixed(1)} s on ${t.workers || 'no'} worker${t.workers === 1 ? '' : 's'} (${n(t.stepsPerSecond)} steps/s)${reportPath ? `; report: ${reportPath}` : ''}`,
-    `Under the default readings: ${v.holds} of ${checked} hold, ${v.violated} violated, ${v['not reached']} not reached, ${v['not run']} not run${v.error ? `, ${v.error} with errors` : ''}. ` +
+    `Under the default readings: ${count('holds', `${v.holds} of ${checked} hold`)}, ${count('violated', `${v.violated} violated`)}, ${count('not reached', `${v['not reached']} not reached`)}, ${count('not run', `${v['not run']} not run`)}${v.error ? `, ${count('error', `${v.error} with errors`)}` : ''}. ` +
       `Under alternative readings: ${s.matrixBreaks} breaks (expected; they do not fail the run).`,
   ].join('\n');
 }
 
-export function render(report: Report, reportPath: string | null): string {
+export interface RenderOptions {
+  /** Also the assumption ledger and the interpretations with their reasons, first (npm start -- --ledger). */
+  readonly ledger?: boolean;
+  readonly paint?: Paint;
+}
+
+/** The verdict table, the interpretation matrix and the summary; with `ledger`, the ledger first. */
+export function render(report: Report, reportPath: string | null, options: RenderOptions = {}): string {
+  const paint = options.paint ?? plain;
   const parts = [
-    ledger(report),
-    '',
+    ...(options.ledger ? [ledger(report), ''] : []),
     `Claims (seed ${report.campaign.seed}, ${report.campaign.runs} runs per property per release, default readings${report.campaign.variant ? `, model variant ${report.campaign.variant}` : ''})`,
-    report.claims.length ? verdictTable(report.claims) : '(none selected)',
+    report.claims.length ? verdictTable(report.claims, paint) : '(none selected)',
   ];
   if (report.pending.length) parts.push('', `Pending, not run: ${report.pending.map((p) => `${p.property} (${p.claims.join(', ')})`).join('; ')}`);
-  if (report.invariants.length) parts.push('', 'Invariants', verdictTable(report.invariants));
+  if (report.invariants.length) parts.push('', 'Invariants', verdictTable(report.invariants, paint));
   if (report.matrix.length) {
     const scope = report.campaign.matrixScope === 'all' ? 'every property' : 'the claims of the articles each interpretation concerns, and the invariants';
     parts.push('', `Interpretation matrix: ${scope}, under each non-default alternative`, matrixTable(report.matrix, report));
   }
-  parts.push('', summary(report, reportPath));
+  parts.push('', summary(report, reportPath, paint));
   return `${parts.join('\n')}\n`;
 }

@@ -6,6 +6,7 @@
 
 import { parseArgs } from 'node:util';
 import { pathToFileURL } from 'node:url';
+import { ansi, wantsColour } from '../campaign/colour.ts';
 import { loadScenario } from '../scenario/load.ts';
 import { ScenarioError } from '../scenario/problems.ts';
 import { replay } from '../scenario/replay.ts';
@@ -20,14 +21,17 @@ Replays a scenario file on the model and prints its timeline, then the verdict.
   --html OUT   also write the timeline as a picture: one self-contained HTML file
 Exit status: 0 it behaves as the file says, 1 it does not (a property it says holds whose
 trigger is never reached is "not reached": it does not), 2 bad file or arguments.
+Marks are coloured on a terminal only; NO_COLOR=1 turns colour off, FORCE_COLOR=1 forces it.
 `;
 
 export interface Io {
   out(text: string): void;
   err(text: string): void;
+  /** Whether `out` may be coloured (a terminal); plain text when absent. */
+  readonly colour?: boolean;
 }
 
-const STDIO: Io = { out: (t) => void process.stdout.write(t), err: (t) => void process.stderr.write(t) };
+const STDIO: Io = { out: (t) => void process.stdout.write(t), err: (t) => void process.stderr.write(t), colour: wantsColour(process.stdout) };
 
 export function main(argv: readonly string[], io: Io = STDIO): number {
   let parsed;
@@ -60,7 +64,7 @@ export function main(argv: readonly string[], io: Io = STDIO): number {
   }
   const r = replay(loaded);
   const t = replayTimeline(r);
-  io.out(parsed.values.json ? timelineJson(t) : renderTimeline(t));
+  io.out(parsed.values.json ? timelineJson(t) : renderTimeline(t, io.colour ? ansi : undefined));
   if (out !== undefined) {
     try {
       writeHtml(out, replayPage(r));
