@@ -38,7 +38,7 @@ export function main(argv: readonly string[], io: Io = STDIO): number {
   try {
     parsed = parseArgs({ args: [...argv], allowPositionals: true, options: { json: { type: 'boolean' }, html: { type: 'string' }, help: { type: 'boolean', short: 'h' } } });
   } catch (e) {
-    io.err(`${(e as Error).message}\n\n${USAGE}`);
+    io.err(`${(e as Error).message.replace(/\. To specify a positional argument.*$/s, '')}\n\n${USAGE}`);
     return 2;
   }
   if (parsed.values.help) {
