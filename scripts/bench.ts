@@ -1,6 +1,7 @@
-// npm run bench [-- --no-test]: how fast the model and the harness are. (a) model steps per
-// second on one thread, memfs volume included; (b) the harness's overhead over the bare model;
-// (c) worker scaling; (d) time to detect each falsifiability variant; (e) npm test's wall time.
+// npm run bench [-- --no-test] [--steps N]: how fast the model and the harness are. (a) model
+// steps per second on one thread, memfs volume included; (b) the harness's overhead over the
+// bare model; (c) worker scaling; (d) time to detect each falsifiability variant; (e) npm
+// test's wall time. --help prints the usage and runs nothing; a bad option exits 2.
 
 import { spawnSync } from 'node:child_process';
 import { availableParallelism } from 'node:os';
@@ -20,8 +21,36 @@ import { PROPERTIES, property } from '../properties/index.ts';
 import { VARIANTS } from '../properties/variants/index.ts';
 
 const SEED = 20261121;
-const { values } = parseArgs({ options: { 'no-test': { type: 'boolean' }, steps: { type: 'string' } } });
-const STEPS = Number(values.steps ?? 30_000);
+
+const USAGE = `Usage: npm run bench -- [--no-test] [--steps N]
+
+Measures, on this machine: (a) model steps per second on one thread, memfs volume included;
+(b) the harness's overhead per step over the bare model; (c) worker scaling on the main
+table's tasks; (d) the time to detect each falsifiability variant; (e) npm test's wall time; (f) the cost
+of one long history replayed from a file, at 1k, 10k and 100k steps.
+Prints tables on stdout and writes no file of its own ((e) runs npm test, which writes what it
+always writes). Takes a few minutes.
+
+  --no-test   skip (e), npm test's wall time
+  --steps N   model steps per release in (a) (default 30,000)
+  --help      this text`;
+
+/** The options, or what to do instead: print the usage (exit 0) or refuse them (exit 2). */
+function options(argv: string[]): { test: boolean; steps: number } | { exit: 0 | 2; text: string } {
+  const refuse = (message: string) => ({ exit: 2 as const, text: `bench: ${message}\n(npm run bench -- --help for the options)\n` });
+  let values;
+  try {
+    ({ values } = parseArgs({ args: argv, strict: true, allowPositionals: false, options: { 'no-test': { type: 'boolean' }, steps: { type: 'string' }, help: { type: 'boolean', short: 'h' } } }));
+  } catch (e) {
+    return refuse((e as Error).message.replace(/\. To specify a positional argument.*$/s, ''));
+  }
+  if (values.help) return { exit: 0, text: `${USAGE}\n` };
+  if (values.steps !== undefined && (!/^\d+$/.test(values.steps.trim()) || !Number.isSafeInteger(Number(values.steps)) || Number(values.steps) < 1)) return refuse(`--steps: "${values.steps}" is not a whole number from 1`);
+  return { test: !values['no-test'], steps: Number(values.steps ?? 30_000) };
+}
+
+const OPTIONS = options(process.argv.slice(2));
+const STEPS = 'steps' in OPTIONS ? OPTIONS.steps : 0;
 /** The lengths of (f)'s long histories. */
 const LONG = [1_000, 10_000, 100_000];
 
@@ -161,9 +190,14 @@ function testSuite(): void {
   console.log(`npm test: ${fmt(ms / 1000, 1)} s wall, exit ${r.status}; ${counts}\n`);
 }
 
-modelThroughput();
-harnessOverhead();
-await workerScaling();
-detection();
-longHistories();
-if (!values['no-test']) testSuite();
+if ('exit' in OPTIONS) {
+  (OPTIONS.exit ? process.stderr : process.stdout).write(OPTIONS.text);
+  process.exitCode = OPTIONS.exit;
+} else {
+  modelThroughput();
+  harnessOverhead();
+  await workerScaling();
+  detection();
+  longHistories();
+  if (OPTIONS.test) testSuite();
+}

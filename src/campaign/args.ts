@@ -30,18 +30,25 @@ verdict table) and under each non-default alternative reading (the interpretatio
   --version V        only this version (4.0, 5.0, 5.5) or level (e.g. 5.0 SP1) (repeatable)
   --workers N        worker threads (default: the number of CPUs; 0 runs in the main thread)
   --shard i/n        run every n-th task, starting at the i-th (merge shards with npm run merge)
-  --report FILE      the JSON report (default ${DEFAULT_REPORT})
+  --report FILE      the JSON report (default ${DEFAULT_REPORT}); the HTML report goes next
+                     to it, with the same name ending in .html
   --scenarios DIR    where counterexamples are saved (default ${DEFAULT_SCENARIOS})
   --no-matrix        skip the interpretation matrix
   --matrix-all       run every property under every alternative, not only those of the
                      articles the interpretation names (and the invariants): about twice as long
+  --ledger           also print the assumption ledger and the interpretations with their reasons
+                     (always in the JSON and HTML reports)
   --help             this text
+
+Prints the verdict table, the interpretation matrix and a summary; the progress line goes to
+stderr. Colour on a terminal only; NO_COLOR=1 turns it off, FORCE_COLOR=1 forces it.
 
 Exit code: 0 when no claim is violated under the default readings, 1 when one is (or a task
 crashed), 2 for bad options. Breaks under alternative readings are expected and exit 0.`;
 
 export interface CliOptions extends CampaignOptions {
   readonly report: string;
+  readonly ledger: boolean;
   readonly help: boolean;
 }
 
@@ -78,7 +85,7 @@ export function parseCampaignArgs(argv: readonly string[]): CliOptions {
         runs: { type: 'string' }, seed: { type: 'string' }, budget: { type: 'string' },
         article: { type: 'string', multiple: true }, claim: { type: 'string', multiple: true }, version: { type: 'string', multiple: true },
         workers: { type: 'string' }, shard: { type: 'string' }, report: { type: 'string' }, scenarios: { type: 'string' },
-        'no-matrix': { type: 'boolean' }, 'matrix-all': { type: 'boolean' }, help: { type: 'boolean', short: 'h' },
+        'no-matrix': { type: 'boolean' }, 'matrix-all': { type: 'boolean' }, ledger: { type: 'boolean' }, help: { type: 'boolean', short: 'h' },
       },
     });
   } catch (e) {
@@ -114,6 +121,7 @@ export function parseCampaignArgs(argv: readonly string[]): CliOptions {
     scenarios: v.scenarios ?? DEFAULT_SCENARIOS,
     report: v.report ?? DEFAULT_REPORT,
     progress: process.stderr,
+    ledger: v.ledger ?? false,
     help: v.help ?? false,
   };
 }

@@ -4,7 +4,7 @@
 
 import { planCampaign, type CampaignSpec } from './plan.ts';
 import { normalise, type TaskRecord } from './records.ts';
-import { REPORT_FORMAT, buildReport, type Report } from './report.ts';
+import { REPORT_FORMAT, buildReport, type Report, type ShardTimings } from './report.ts';
 
 export class MergeError extends Error {
   override readonly name = 'MergeError';
@@ -56,10 +56,16 @@ export function mergeReports(reports: readonly Report[]): Report {
   if (byId.size) throw new MergeError(`tasks not in this campaign: ${[...byId.keys()].slice(0, 3).join('; ')}`);
   const elapsedMs = Math.max(...reports.map((r) => r.timings.elapsedMs));
   const steps = records.reduce((n, r) => n + r.steps, 0);
+  const index = (r: Report) => Number(r.campaign.shard?.split('/')[0]);
+  const shards: ShardTimings[] = [...reports]
+    .filter((r) => r.campaign.shard !== null)
+    .sort((a, b) => index(a) - index(b))
+    .map((r) => ({ shard: r.campaign.shard!, tasks: r.tasks.length, elapsedMs: r.timings.elapsedMs, workers: r.timings.workers, stepsPerSecond: r.timings.stepsPerSecond }));
   return buildReport(spec as CampaignSpec, null, records, {
     elapsedMs,
     workers: reports.reduce((n, r) => n + r.timings.workers, 0),
     stepsPerSecond: elapsedMs > 0 ? Math.round((steps / elapsedMs) * 1000) : 0,
     tasks: Object.assign({}, ...reports.map((r) => r.timings.tasks)) as Record<string, number>,
+    ...(shards.length ? { shards } : {}),
   });
 }

@@ -12,11 +12,24 @@ import { claimRows, type ClaimRow, type VerdictName } from './verdicts.ts';
 export const REPORT_FORMAT = 'ims-harness/campaign@1';
 
 export interface Timings {
+  /** Wall time; for a merged report, the longest shard's. */
   readonly elapsedMs: number;
+  /** Worker threads; for a merged report, the shards' added up (each shard's are in `shards`). */
   readonly workers: number;
   readonly stepsPerSecond: number;
   /** Milliseconds per task id. */
   readonly tasks: Readonly<Record<string, number>>;
+  /** A merged report's shards, in order: what each ran, on how many workers, how long. */
+  readonly shards?: readonly ShardTimings[];
+}
+
+export interface ShardTimings {
+  /** "i/n" */
+  readonly shard: string;
+  readonly tasks: number;
+  readonly elapsedMs: number;
+  readonly workers: number;
+  readonly stepsPerSecond: number;
 }
 
 export interface InterpretationEntry {

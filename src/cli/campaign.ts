@@ -5,6 +5,7 @@
 
 import { parseCampaignArgs, USAGE, UsageError } from '../campaign/args.ts';
 import { runCampaign } from '../campaign/campaign.ts';
+import { paintFor } from '../campaign/colour.ts';
 import { render } from '../campaign/render.ts';
 import { exitCode, serialise } from '../campaign/report.ts';
 import { campaignPage } from '../report/campaignPage.ts';
@@ -28,7 +29,7 @@ export async function main(argv: readonly string[]): Promise<number> {
   writeAtomically(options.report, serialise(report));
   const page = htmlPathFor(options.report);
   writeHtml(page, campaignPage(report));
-  process.stdout.write(render(report, options.report));
+  process.stdout.write(render(report, options.report, { ledger: options.ledger, paint: paintFor(process.stdout) }));
   process.stdout.write(`HTML report: ${page}\n`);
   return exitCode(report);
 }

@@ -37,7 +37,7 @@ export function main(argv: readonly string[], io: Io = STDIO): number {
   try {
     parsed = parseArgs({ args: [...argv], allowPositionals: true, options: { versions: { type: 'string' }, root: { type: 'string' }, help: { type: 'boolean', short: 'h' } } });
   } catch (e) {
-    return refuse((e as Error).message);
+    return refuse((e as Error).message.replace(/\. To specify a positional argument.*$/s, ''));
   }
   if (parsed.values.help) {
     io.out(USAGE);

@@ -10,6 +10,7 @@
 
 import { parseArgs } from 'node:util';
 import { pathToFileURL } from 'node:url';
+import { ansi, wantsColour } from '../campaign/colour.ts';
 import { INTERPRETATION_IDS, alternativesOf, withReadings, type InterpretationId } from '../model/interpretations.ts';
 import { RELEASES, baseRelease, parseRelease, releaseName } from '../model/release.ts';
 import { escapeControls } from '../scenario/escape.ts';
@@ -40,14 +41,17 @@ it reaches, and the laws.
 Exit status: 0 it behaves as the file says (with --message: every property judged holds,
 and the laws), 1 it does not (a property it says holds whose trigger is never reached is
 "not reached": it does not), 2 bad file, message or arguments.
+Marks are coloured on a terminal only; NO_COLOR=1 turns colour off, FORCE_COLOR=1 forces it.
 `;
 
 export interface Io {
   out(text: string): void;
   err(text: string): void;
+  /** Whether `out` may be coloured (a terminal); plain text when absent. */
+  readonly colour?: boolean;
 }
 
-const STDIO: Io = { out: (t) => void process.stdout.write(t), err: (t) => void process.stderr.write(t) };
+const STDIO: Io = { out: (t) => void process.stdout.write(t), err: (t) => void process.stderr.write(t), colour: wantsColour(process.stdout) };
 
 /** Arguments that only go with --message. */
 const WITH_MESSAGE = ['version', 'to', 'interpretation', 'wait'] as const;
@@ -64,7 +68,7 @@ export function main(argv: readonly string[], io: Io = STDIO): number {
       },
     });
   } catch (e) {
-    io.err(`${(e as Error).message}\n\n${USAGE}`);
+    io.err(`${(e as Error).message.replace(/\. To specify a positional argument.*$/s, '')}\n\n${USAGE}`);
     return 2;
   }
   const { values } = parsed;
@@ -103,7 +107,7 @@ export function main(argv: readonly string[], io: Io = STDIO): number {
     r = replay(loaded);
   }
   const t = replayTimeline(r);
-  io.out(values.json ? timelineJson(t) : renderTimeline(t));
+  io.out(values.json ? timelineJson(t) : renderTimeline(t, io.colour ? ansi : undefined));
   if (out !== undefined) {
     try {
       writeHtml(out, replayPage(r));
