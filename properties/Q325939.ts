@@ -70,7 +70,8 @@ export const stopsWithTheSequence: Property = {
     const flows = flowsEndToEnd('Q325939-S1', h, clearOfCulprits(h));
     if (!first?.quiet) return flows;
     const { d } = first;
-    const window = h.steps.filter((s) => s.index > d.step.index && s.at <= d.step.at + 15);
+    // From the delivery's own step on: a poll may fall within the second the delivery takes.
+    const window = h.steps.filter((s) => s.index >= d.step.index && s.at <= d.step.at + 15);
     const logged = window.flatMap((s) => events(s));
     const ids = logged.map((e) => e.id);
     const start = ids.indexOf(12800);

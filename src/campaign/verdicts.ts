@@ -48,11 +48,12 @@ export function breaksOf(records: readonly TaskRecord[], claim?: string): Break[
   );
 }
 
-export function verdictOf(records: readonly TaskRecord[], claim: string): VerdictName {
+/** `coverage`: the runs that reached the claim's trigger (for a law, its own trigger, in any task's histories). */
+export function verdictOf(records: readonly TaskRecord[], claim: string, coverage: number): VerdictName {
   if (records.some((r) => r.violation?.claim === claim)) return 'violated';
   if (records.some((r) => r.status === 'error')) return 'error';
   if (records.some((r) => r.status === 'not run')) return 'not run';
-  return records.reduce((n, r) => n + r.reached, 0) > 0 ? 'holds' : 'not reached';
+  return coverage > 0 ? 'holds' : 'not reached';
 }
 
 /** Whether a catalogue entry is a law: judged on every history of every task, not only its own property's. */
@@ -71,6 +72,7 @@ export function claimRows(records: readonly TaskRecord[]): ClaimRow[] {
     if (!judging.length) return [];
     const sum = (f: (r: TaskRecord) => number) => judging.reduce((n, r) => n + f(r), 0);
     const mine = (r: TaskRecord) => own.includes(r);
+    const coverage = sum((r) => (mine(r) ? r.reached : (r.laws[c.id]?.reached ?? 0)));
     return [{
       id: c.id,
       article: c.article,
@@ -79,8 +81,8 @@ export function claimRows(records: readonly TaskRecord[]): ClaimRow[] {
       releases: [...new Set(judging.map((r) => r.release))],
       runs: sum((r) => (mine(r) ? r.runs : (r.laws[c.id]?.runs ?? 0))),
       steps: sum((r) => (mine(r) ? r.steps : 0)),
-      coverage: sum((r) => (mine(r) ? r.reached : (r.laws[c.id]?.reached ?? 0))),
-      verdict: verdictOf(judging, c.id),
+      coverage,
+      verdict: verdictOf(judging, c.id, coverage),
       violations: breaksOf(judging, c.id),
       errors: judging.flatMap((r) => (r.error ? [`${r.id}: ${r.error}`] : [])),
     }];

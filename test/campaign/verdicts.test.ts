@@ -28,6 +28,9 @@ describe('verdict table', () => {
     const rows = claimRows([rec({ reached: 3, laws }), rec({ id: 'other', reached: 1, laws })]);
     expect(rows.find((r) => r.id === 'INV-1')).toMatchObject({ verdict: 'holds', runs: 10, coverage: 4 });
     const found = { claim: 'INV-1', step: 2, explanation: 'lost', seed: 1, path: '0', shrunkSteps: 3, steps: 3, scenario: 'x.json' };
+    // A law whose trigger no history reached is "not reached", however far the tasks' own properties got.
+    const never = claimRows([rec({ reached: 3, laws: { 'INV-1': { runs: 5, reached: 0 } } })]);
+    expect(never.find((r) => r.id === 'INV-1')).toMatchObject({ verdict: 'not reached', runs: 5, coverage: 0 });
     const broken = claimRows([rec({ reached: 3, laws, violation: found })]);
     expect(broken.find((r) => r.id === 'INV-1')!.verdict).toBe('violated');
     expect(broken.find((r) => r.id === 'Q168139-C1')!.verdict).toBe('holds');
