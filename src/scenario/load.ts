@@ -8,6 +8,7 @@ import type { Variant } from '../harness/variant.ts';
 import { withReadings, type Interpretations } from '../model/interpretations.ts';
 import { parseRelease, type Release } from '../model/release.ts';
 import { LAWS, PROPERTIES } from '../../properties/index.ts';
+import { CANARIES } from '../../properties/variants/canaries.ts';
 import { VARIANTS } from '../../properties/variants/index.ts';
 import { crossCheck, type Known } from './checks.ts';
 import { parseDocument, problemAt, type JsonDocument } from './document.ts';
@@ -32,7 +33,8 @@ export interface LoadedScenario {
   readonly expectations: readonly (StepExpectation | undefined)[];
 }
 
-export const KNOWN: Known = { properties: PROPERTIES, variants: VARIANTS, laws: LAWS };
+// A canary's failure (a soak of a dud model) is saved like any other and must replay.
+export const KNOWN: Known = { properties: PROPERTIES, variants: [...VARIANTS, ...CANARIES], laws: LAWS };
 
 export function loadScenario(path: string, known: Known = KNOWN): LoadedScenario {
   const read = readScenarioBytes(path);

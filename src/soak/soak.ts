@@ -9,7 +9,7 @@ import { anyOp } from '../faults/arbitraries.ts';
 import { judgeHistory } from '../harness/check.ts';
 import { CLAIMS, INVARIANTS } from '../harness/claims.ts';
 import type { Property } from '../harness/property.ts';
-import { run } from '../harness/run.ts';
+import { run, type ModelVariant } from '../harness/run.ts';
 import { DEFAULT_INTERPRETATIONS, INTERPRETATIONS, INTERPRETATION_IDS, alternativesOf, withReadings, type Interpretations } from '../model/interpretations.ts';
 import { RELEASES, releaseMatches, releaseName, type Release } from '../model/release.ts';
 import { keepFailure } from '../scenario/fromFailure.ts';
@@ -29,6 +29,8 @@ export interface SoakOptions {
   /** Where failures are saved; null: not saved. */
   readonly scenarios: string | null;
   readonly laws: readonly Property[];
+  /** A variant of the model to soak instead of the faithful one (a canary must break a law). */
+  readonly variant?: { readonly name: string } & ModelVariant;
 }
 
 export interface SoakFailure {
@@ -84,7 +86,8 @@ export function soak(o: SoakOptions, onRun?: (runs: number, steps: number, peakR
     const length = o.steps === null ? o.length : Math.min(o.length, o.steps - steps);
     const seed = taskSeed(o.seed, `soak run ${k}`);
     const ops = fc.sample(anyOp(release), { seed, numRuns: length });
-    const h = run({ release, readings: reading.readings, ops });
+    const variant = o.variant ?? {};
+    const h = run({ release, readings: reading.readings, ops }, variant);
     const judged = judgeHistory(o.laws, h);
     runs += 1;
     steps += length;
@@ -94,8 +97,8 @@ export function soak(o: SoakOptions, onRun?: (runs: number, steps: number, peakR
       const failure = { by: judged.by, seed, path: `soak run ${k}`, ops, verdict: judged.verdict, history: h };
       // Everything after the witness step is not needed to show it (the laws judge what has happened).
       const upTo = { ...failure, ops: ops.slice(0, judged.verdict.step + 1) };
-      const cut = judgeHistory([law], run({ release, readings: reading.readings, ops: upTo.ops })).verdict.holds ? failure : upTo;
-      const saved = o.scenarios === null ? null : keepFailure(o.scenarios, { property: law, release, readings: reading.readings, failure: cut, found: new Date(), laws: o.laws });
+      const cut = judgeHistory([law], run({ release, readings: reading.readings, ops: upTo.ops }, variant)).verdict.holds ? failure : upTo;
+      const saved = o.scenarios === null ? null : keepFailure(o.scenarios, { property: law, release, readings: reading.readings, failure: cut, found: new Date(), laws: o.laws, ...(o.variant ? { variant: o.variant } : {}) });
       failures.push({ run: k, release: releaseName(release), reading: reading.name, law: law.name, claim: judged.verdict.claim, explanation: judged.verdict.explanation, steps: length, saved });
     }
     onRun?.(runs, steps, peak / 1048576);
