@@ -14,15 +14,29 @@ export function withArticle(text: string, article: Article, claims: readonly Cla
   return out;
 }
 
-/** The index's text with the article's properties imported and listed after the last article's. */
-export function withIndexEntry(text: string, id: string): string {
-  const imports = [...text.matchAll(/^import \{ PROPERTIES as (Q\d{6}) \} from '\.\/Q\d{6}\.ts';\n/gm)];
+/** An index that imports one list from each article's file and spreads them into a list of its own. */
+export interface Registry {
+  /** The index's path in the repository, for messages. */
+  readonly file: string;
+  /** What each article's file exports (PROPERTIES, EVENTS, VARIANTS). */
+  readonly binding: string;
+  /** The list the index spreads them into. */
+  readonly list: string;
+}
+
+export const PROPERTY_INDEX: Registry = { file: 'properties/index.ts', binding: 'PROPERTIES', list: 'ARTICLES' };
+export const TEXTS_INDEX: Registry = { file: 'properties/texts/index.ts', binding: 'EVENTS', list: 'EXPECTED_EVENTS' };
+export const VARIANTS_INDEX: Registry = { file: 'properties/variants/index.ts', binding: 'VARIANTS', list: 'VARIANTS' };
+
+/** The index's text with the article's list imported after the last article's import and spread at the end of the list. */
+export function withIndexEntry(text: string, id: string, r: Registry = PROPERTY_INDEX): string {
+  const imports = [...text.matchAll(new RegExp(`^import \\{ ${r.binding} as (Q\\d{6}) \\} from '\\./Q\\d{6}\\.ts';\\n`, 'gm'))];
   const last = imports.at(-1);
-  if (!last || last.index === undefined) throw new ShapeError("properties/index.ts has no line like \"import { PROPERTIES as Q146791 } from './Q146791.ts';\"");
-  const list = /(const ARTICLES[^=]*= \[[^\]]*?)(\];)/;
-  if (!list.test(text)) throw new ShapeError('properties/index.ts has no ARTICLES list (const ARTICLES ... = [...Q146791, ...];)');
+  if (!last || last.index === undefined) throw new ShapeError(`${r.file} has no line like "import { ${r.binding} as Q146791 } from './Q146791.ts';"`);
+  const list = new RegExp(`(const ${r.list}\\b[^=]*= \\[[^\\]]*?)(\\];)`);
+  if (!list.test(text)) throw new ShapeError(`${r.file} has no ${r.list} list (const ${r.list} ... = [...Q146791, ...];)`);
   const at = last.index + last[0].length;
-  const withImport = `${text.slice(0, at)}import { PROPERTIES as ${id} } from './${id}.ts';\n${text.slice(at)}`;
+  const withImport = `${text.slice(0, at)}import { ${r.binding} as ${id} } from './${id}.ts';\n${text.slice(at)}`;
   return withImport.replace(list, `$1, ...${id}$2`);
 }
 

@@ -1,6 +1,7 @@
 // What `npm run new-article` writes for a new KB article: the catalogue entry, one
-// placeholder claim for each section most articles have (SYMPTOMS, CAUSE, RESOLUTION), and a
-// property file with one pending property per placeholder whose scenario and check compile.
+// placeholder claim for each section most articles have (SYMPTOMS, CAUSE, RESOLUTION), a
+// property file with one pending property per placeholder whose scenario and check compile, and
+// the (empty) files for the checkers' copies of its texts and for its variants.
 
 import type { Article, Claim, Section } from '../harness/claims.ts';
 import { baseRelease } from '../model/release.ts';
@@ -67,8 +68,12 @@ export function propertyFileText(article: Article): string {
 //  2. Write each property below: its scenario, \`reached\` and \`check\`. New faults go in
 //     src/faults (operations.ts, catalogue.ts, interpreter.ts, arbitraries.ts); new behaviour in
 //     src/model, with what differs by version in versions.ts and open questions in interpretations.ts.
+//     Keep the exact strings a checker expects (events, dialogs, replies) in
+//     properties/texts/${article.id}.ts, and the events the article defines in its EVENTS (INV-3
+//     accepts no other). If the article documents a defect (a bug the server really has), declare
+//     it in properties/defects/${article.id}.ts and list it in properties/defects/index.ts.
 //  3. Remove \`pending: true\`. From then on test/falsifiability.test.ts requires a variant in
-//     properties/variants/ that makes the property fail with a violation of its own claim.
+//     properties/variants/${article.id}.ts that makes the property fail with a violation of its own claim.
 //  4. Tell the article's story as scenarios/${article.id}-story.json (npm run replay -- <file>).
 
 import { ops } from '../src/faults/arbitraries.ts';
@@ -82,4 +87,26 @@ export const PROPERTIES: readonly Property[] = [${PLACEHOLDERS.map((p) => p.bind
 /** A TypeScript string literal in the project's style. */
 function quote(s: string): string {
   return `'${s.replace(/\\/g, '\\\\').replace(/'/g, "\\'")}'`;
+}
+
+export function textsFileText(article: Article): string {
+  return `// ${article.id}: the checkers' own copies of the article's exact strings (events, dialogs,
+// replies), typed from the article; never imported from src/model, so that a model that emits the
+// wrong text fails. The events the article defines go in EVENTS: INV-3 accepts no other.
+
+import type { ExpectedEvent } from './event.ts';
+
+export const EVENTS: readonly ExpectedEvent[] = [];
+`;
+}
+
+export function variantsFileText(article: Article): string {
+  return `// ${article.id}: models that break its claims on purpose, one swapped part or one alternative
+// reading each; test/falsifiability.test.ts requires that each property fail on one of them with
+// a violation of its own claim.
+
+import type { Variant } from '../../src/harness/variant.ts';
+
+export const VARIANTS: readonly Variant[] = [];
+`;
 }

@@ -8,9 +8,9 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
-import { ShapeError, withArticle, withIndexEntry } from '../articles/edits.ts';
+import { PROPERTY_INDEX, ShapeError, TEXTS_INDEX, VARIANTS_INDEX, withArticle, withIndexEntry } from '../articles/edits.ts';
 import { commitAll } from '../articles/commit.ts';
-import { placeholderClaims, propertyFileText } from '../articles/scaffold.ts';
+import { placeholderClaims, propertyFileText, textsFileText, variantsFileText } from '../articles/scaffold.ts';
 import type { Article } from '../harness/claims.ts';
 import { VERSIONS, type Version } from '../model/release.ts';
 import type { Io } from './replay.ts';
@@ -53,27 +53,42 @@ export function main(argv: readonly string[], io: Io = STDIO): number {
   if (unknown !== undefined || versions.length === 0) return refuse(`unknown version ${JSON.stringify(unknown ?? '')}; known: ${VERSIONS.join(', ')}`);
 
   const dir = join(resolve(parsed.values.root ?? REPO), 'properties');
-  const paths = { claims: join(dir, 'claims.json'), index: join(dir, 'index.ts'), property: join(dir, `${id}.ts`) };
-  if (!existsSync(paths.claims) || !existsSync(paths.index)) return refuse(`${dir} has no claims.json and index.ts: is --root a copy of the repository?`);
+  const paths = {
+    claims: join(dir, 'claims.json'), index: join(dir, 'index.ts'), property: join(dir, `${id}.ts`),
+    textsIndex: join(dir, 'texts', 'index.ts'), texts: join(dir, 'texts', `${id}.ts`),
+    variantsIndex: join(dir, 'variants', 'index.ts'), variants: join(dir, 'variants', `${id}.ts`),
+  };
+  for (const needed of [paths.claims, paths.index, paths.textsIndex, paths.variantsIndex]) {
+    if (!existsSync(needed)) return refuse(`${needed} is missing: is --root a copy of the repository?`);
+  }
   const claimsText = readFileSync(paths.claims, 'utf8');
   const catalogue = JSON.parse(claimsText) as { articles: Article[] };
   const existing = catalogue.articles.find((a) => a.id === id);
   if (existing) return refuse(`${id} is already in the catalogue ("${existing.title}")`);
-  if (existsSync(paths.property)) return refuse(`${paths.property} already exists`);
+  for (const made of [paths.property, paths.texts, paths.variants]) if (existsSync(made)) return refuse(`${made} already exists`);
 
   const article: Article = { id, title: title.trim(), versions: versions as Version[] };
   const claims = placeholderClaims(article);
   let texts;
   try {
-    texts = { claims: withArticle(claimsText, article, claims), index: withIndexEntry(readFileSync(paths.index, 'utf8'), id), property: propertyFileText(article) };
+    texts = {
+      claims: withArticle(claimsText, article, claims),
+      index: withIndexEntry(readFileSync(paths.index, 'utf8'), id, PROPERTY_INDEX),
+      textsIndex: withIndexEntry(readFileSync(paths.textsIndex, 'utf8'), id, TEXTS_INDEX),
+      variantsIndex: withIndexEntry(readFileSync(paths.variantsIndex, 'utf8'), id, VARIANTS_INDEX),
+    };
   } catch (e) {
     if (e instanceof ShapeError) return refuse(e.message);
     throw e;
   }
   commitAll([
-    { path: paths.property, text: texts.property, create: true },
+    { path: paths.property, text: propertyFileText(article), create: true },
+    { path: paths.texts, text: textsFileText(article), create: true },
+    { path: paths.variants, text: variantsFileText(article), create: true },
     { path: paths.claims, text: texts.claims },
     { path: paths.index, text: texts.index },
+    { path: paths.textsIndex, text: texts.textsIndex },
+    { path: paths.variantsIndex, text: texts.variantsIndex },
   ]);
   io.out(
     [
@@ -81,6 +96,8 @@ export function main(argv: readonly string[], io: Io = STDIO): number {
       `  ${paths.claims}: the article and claims ${claims.map((c) => c.id).join(', ')} (TODO)`,
       `  ${paths.property}: a pending property per claim`,
       `  ${paths.index}: its properties imported`,
+      `  ${paths.texts}: the checkers' copies of its exact strings (empty), imported in ${paths.textsIndex}`,
+      `  ${paths.variants}: the variants that break its claims (empty), imported in ${paths.variantsIndex}`,
       'next: write the claims from the article, then the properties; remove `pending` and add a variant for each (see the comments in the new file)',
       '',
     ].join('\n'),

@@ -34,7 +34,7 @@ function newArticle(...args: string[]): { code: number; out: string; err: string
 
 /** The copy's properties/ as it is now, to show nothing changed. */
 function state(): string {
-  return readdirSync(join(root, 'properties')).sort().map((n) => (n.endsWith('.json') || n.endsWith('.ts') ? `${n}:${readFileSync(join(root, 'properties', n), 'utf8')}` : n)).join('\n');
+  return (readdirSync(join(root, 'properties'), { recursive: true }) as string[]).sort().map((n) => (n.endsWith('.json') || n.endsWith('.ts') ? `${n}:${readFileSync(join(root, 'properties', n), 'utf8')}` : n)).join('\n');
 }
 
 describe('new-article', () => {
@@ -65,7 +65,7 @@ describe('new-article', () => {
     expect(r.code).toBe(2);
     expect(r.err).toMatch(/properties\/index\.ts has no ARTICLES list/);
     expect(state()).toBe(before);
-    expect(readdirSync(join(root, 'properties')).filter((n) => n.startsWith('.'))).toEqual([]);
+    expect((readdirSync(join(root, 'properties'), { recursive: true }) as string[]).filter((n) => /(^|\/)\./.test(n))).toEqual([]);
     writeFileSync(indexPath, index);
   });
 
@@ -92,6 +92,13 @@ describe('new-article', () => {
     expect(readFileSync(indexPath, 'utf8')).toContain(`import { PROPERTIES as ${ID} } from './${ID}.ts';`);
     expect(readFileSync(indexPath, 'utf8')).toContain(`...${lastListed}, ...${ID}];`);
     expect(readFileSync(join(root, `properties/${ID}.ts`), 'utf8')).toContain('test/falsifiability.test.ts requires a variant');
+    // Its texts and variants files, empty, each imported in its index after the last article's.
+    for (const [dir, binding, list] of [['texts', 'EVENTS', 'EXPECTED_EVENTS'], ['variants', 'VARIANTS', 'VARIANTS']] as const) {
+      const index = readFileSync(join(root, `properties/${dir}/index.ts`), 'utf8');
+      expect(index).toContain(`import { ${binding} as ${ID} } from './${ID}.ts';`);
+      expect(index).toMatch(new RegExp(`const ${list}\\b[^=]*= \\[[^\\]]*, \\.\\.\\.${ID}\\];`));
+      expect(readFileSync(join(root, `properties/${dir}/${ID}.ts`), 'utf8')).toContain(`export const ${binding}: readonly`);
+    }
     expect(newArticle(ID, 'Twice').err).toMatch(new RegExp(`${ID} is already in the catalogue`));
 
     // The generated TypeScript compiles and loads, registered, its properties pending.
@@ -99,6 +106,8 @@ describe('new-article', () => {
     const load = spawnSync(process.execPath, ['--import', 'tsx', join(REPO, 'test/scenario/fixtures/loadArticle.ts'), root, ID], { cwd: REPO, encoding: 'utf8' });
     expect(load.status, load.stderr).toBe(0);
     const report = JSON.parse(load.stdout);
+    expect(report.texts).toBe(report.textsBefore);
+    expect(report.variants).toBe(report.variantsBefore);
     expect(report.mine.map((p: { name: string }) => p.name)).toEqual([`${ID}-S1 TODO symptoms`, `${ID}-C1 TODO cause`, `${ID}-R1 TODO resolution`]);
     for (const p of report.mine) expect(p).toMatchObject({ pending: true, verdict: { holds: true }, reached: false });
   });
