@@ -5,6 +5,7 @@
 import { Evaluator, type SearchSpec } from './evaluate.ts';
 import { saveCounterexample } from './counterexample.ts';
 import type { ExploreProgress } from './progress.ts';
+import { inlinePool, threadPool, type NodePool } from './pool.ts';
 import { search, type LevelStats, type SearchResult } from './search.ts';
 import { releasesFor, selectedClaims, taskSpec, type Selection, type TaskSpecOptions } from './tasks.ts';
 
@@ -64,15 +65,20 @@ export async function exploreClaims(o: ExploreOptions): Promise<ExploreReport> {
   const started = performance.now();
   const tasks: TaskReport[] = [];
   const timings: { ms: number; levels: number[] }[] = [];
-  for (const claim of selectedClaims(o)) {
-    const releases = releasesFor(claim, o.versions);
-    for (const release of releases) {
-      const spec = taskSpec(claim, release, o);
-      const budgetMs = o.budget === null ? undefined : (o.budget * 1000) / releases.length;
-      const { task, result } = await exploreTask(spec, { workers: o.workers, scenarios: o.scenarios, progress: o.progress, ...(budgetMs !== undefined ? { budgetMs } : {}) });
-      tasks.push(task);
-      timings.push({ ms: Math.round(result.ms), levels: result.levels.map((l) => Math.round(l.ms)) });
+  const pool = o.workers > 0 ? threadPool(o.workers) : inlinePool();
+  try {
+    for (const claim of selectedClaims(o)) {
+      const releases = releasesFor(claim, o.versions);
+      for (const release of releases) {
+        const spec = taskSpec(claim, release, o);
+        const budgetMs = o.budget === null ? undefined : (o.budget * 1000) / releases.length;
+        const { task, result } = await exploreTask(spec, { pool, scenarios: o.scenarios, progress: o.progress, ...(budgetMs !== undefined ? { budgetMs } : {}) });
+        tasks.push(task);
+        timings.push({ ms: Math.round(result.ms), levels: result.levels.map((l) => Math.round(l.ms)) });
+      }
     }
+  } finally {
+    await pool.close();
   }
   const { progress: _p, workers, scenarios: _s, ...options } = o;
   return { format: 'ims-harness/explore@1', options, tasks, timings: { ms: Math.round(performance.now() - started), workers, tasks: timings } };
@@ -80,12 +86,13 @@ export async function exploreClaims(o: ExploreOptions): Promise<ExploreReport> {
 
 export async function exploreTask(
   spec: SearchSpec,
-  o: { readonly workers: number; readonly scenarios: string; readonly progress: ExploreProgress | null; readonly budgetMs?: number },
+  o: { readonly pool: NodePool; readonly scenarios: string; readonly progress: ExploreProgress | null; readonly budgetMs?: number },
 ): Promise<{ task: TaskReport; result: SearchResult }> {
   const ev = new Evaluator(spec);
   o.progress?.begin(`${spec.claim} on ${spec.release}`);
   const result = await search(spec, {
-    workers: o.workers,
+    workers: 0,
+    pool: o.pool,
     ...(o.budgetMs !== undefined ? { deadline: performance.now() + o.budgetMs } : {}),
     ...(o.progress ? { onProgress: (p: { depth: number; histories: number; distinct: number }) => o.progress!.update(p) } : {}),
   }, ev.prunes);

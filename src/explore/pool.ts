@@ -6,19 +6,23 @@ import { Evaluator, type NodeResult, type SearchSpec } from './evaluate.ts';
 import type { WorkerReply, WorkerRequest } from './worker.ts';
 
 export interface NodePool {
-  /** Evaluates the chunks, `onChunk` called for each in order; stops handing out chunks once `stop()` says so. */
-  run(chunks: Iterable<readonly (readonly number[])[]>, onChunk: (nodes: readonly (readonly number[])[], results: readonly NodeResult[]) => boolean | void, stop: () => boolean): Promise<void>;
+  /**
+   * Evaluates the chunks of nodes of a search, `onChunk` called for each in order (false: stop);
+   * hands out no more chunks once `stop()` says so.
+   */
+  run(spec: SearchSpec, chunks: Iterable<readonly (readonly number[])[]>, onChunk: (nodes: readonly (readonly number[])[], results: readonly NodeResult[]) => boolean | void, stop: () => boolean): Promise<void>;
   close(): Promise<void>;
 }
 
 /** In this thread, yielding between chunks so that the progress line is drawn. */
-export function inlinePool(spec: SearchSpec): NodePool {
-  const evaluator = new Evaluator(spec);
+export function inlinePool(): NodePool {
+  let evaluator: Evaluator | undefined;
   return {
-    async run(chunks, onChunk, stop) {
+    async run(spec, chunks, onChunk, stop) {
+      if (evaluator?.spec !== spec) evaluator = new Evaluator(spec);
       for (const nodes of chunks) {
         if (stop()) return;
-        if (onChunk(nodes, nodes.map((n) => evaluator.evaluate(n))) === false) return;
+        if (onChunk(nodes, nodes.map((n) => evaluator!.evaluate(n))) === false) return;
         await new Promise((resolve) => setImmediate(resolve));
       }
     },
@@ -26,17 +30,19 @@ export function inlinePool(spec: SearchSpec): NodePool {
   };
 }
 
-export function threadPool(spec: SearchSpec, size: number): NodePool {
-  const workers = Array.from({ length: size }, () => {
-    const w = new Worker(new URL('../campaign/bootstrap.mjs', import.meta.url), { workerData: { entry: new URL('./worker.ts', import.meta.url).href }, execArgv: [] });
-    w.postMessage({ kind: 'spec', spec } satisfies WorkerRequest);
-    return w;
-  });
+/** Worker threads, started once and kept for every search run on them. */
+export function threadPool(size: number): NodePool {
+  const workers = Array.from({ length: size }, () => new Worker(new URL('../campaign/bootstrap.mjs', import.meta.url), { workerData: { entry: new URL('./worker.ts', import.meta.url).href }, execArgv: [] }));
   let generation = 0;
   let nextId = 0;
+  let current: SearchSpec | undefined;
   return {
-    run(chunks, onChunk, stop) {
+    run(spec, chunks, onChunk, stop) {
       const gen = ++generation;
+      if (spec !== current) {
+        current = spec;
+        for (const w of workers) w.postMessage({ kind: 'spec', spec } satisfies WorkerRequest);
+      }
       const iterator = chunks[Symbol.iterator]();
       const given = new Map<number, readonly (readonly number[])[]>();
       const done = new Map<number, readonly NodeResult[]>();

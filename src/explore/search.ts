@@ -49,13 +49,13 @@ export interface SearchOptions {
   readonly onProgress?: (p: { depth: number; histories: number; distinct: number }) => void;
   /** Nodes per chunk handed to a worker. */
   readonly chunk?: number;
-  /** Evaluate in this pool (tests reuse one); otherwise one is made and closed. */
+  /** Evaluate in this pool (kept across searches); otherwise one is made for the search and closed. */
   readonly pool?: NodePool;
 }
 
 export async function search(spec: SearchSpec, options: SearchOptions, prunes: boolean): Promise<SearchResult> {
   const started = performance.now();
-  const pool = options.pool ?? (options.workers > 0 ? threadPool(spec, options.workers) : inlinePool(spec));
+  const pool = options.pool ?? (options.workers > 0 ? threadPool(options.workers) : inlinePool());
   const letters = spec.letters.length;
   const seen = new Set<string>();
   const levels: LevelStats[] = [];
@@ -84,7 +84,7 @@ export async function search(spec: SearchSpec, options: SearchOptions, prunes: b
     let frontier: (readonly number[])[] = [];
     let ok = true;
     const levelStart = performance.now();
-    await pool.run([[[]]], (nodes, results) => {
+    await pool.run(spec, [[[]]], (nodes, results) => {
       ok = account(nodes[0]!, results[0]!);
       const key = prunes ? results[0]!.key : results[0]!.modelKey;
       if (key !== null) seen.add(key);
@@ -101,9 +101,9 @@ export async function search(spec: SearchSpec, options: SearchOptions, prunes: b
       let judged = 0;
       let fresh = 0;
       let complete = false;
-      let total = 0;
       const nodes = prunes ? expand(frontier, letters) : sequences(letters, depth);
       await pool.run(
+        spec,
         chunked(nodes, chunkSize),
         (chunk, results) => {
           for (let k = 0; k < chunk.length; k++) {
@@ -120,7 +120,6 @@ export async function search(spec: SearchSpec, options: SearchOptions, prunes: b
               if (prunes) next.push(node);
             }
           }
-          total += chunk.length;
           options.onProgress?.({ depth, histories, distinct: seen.size });
           return true;
         },

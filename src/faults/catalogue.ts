@@ -178,13 +178,16 @@ export const OPERATIONS: { readonly [N in OpName]: OperationSpec<N> } = {
       embedded: { type: 'enum', values: ['none', 'good', ...MIME_DEFECTS], default: 'none' },
     },
     // MIME x TNEF as Q168139 divides them, to a mailbox; one message for no mailbox (it is returned);
-    // on 5.5, Q293288's malformed charset and Q325939's forwarded message with bad headers.
+    // on 5.5, Q293288's charsets (declared, or malformed) and Q325939's forwarded message with bad
+    // headers. Elsewhere no store reads those: a malformed charset is a bad header, the rest good.
     classes: {
-      of: (op) => {
+      of: (op, release) => {
         if (NOT_MAILBOXES.includes(op.to.toLowerCase())) return 'to-no-mailbox';
-        if (op.charset === 'malformed') return 'malformed-charset';
-        if (op.embedded !== undefined && op.embedded !== 'none' && op.embedded !== 'good') return 'forwarded-bad';
-        const mime = op.mime !== 'good';
+        const on55 = release.version === '5.5';
+        if (op.charset === 'malformed' && on55) return 'malformed-charset';
+        if (op.embedded !== undefined && op.embedded !== 'none' && op.embedded !== 'good' && on55) return 'forwarded-bad';
+        if (op.charset === 'iso-8859-1' && on55 && op.mime === 'good' && (op.tnef === 'none' || op.tnef === 'good')) return 'declared-charset';
+        const mime = op.mime !== 'good' || op.charset === 'malformed';
         const tnef = op.tnef !== 'none' && op.tnef !== 'good';
         return mime && tnef ? 'bad-mime+bad-tnef' : mime ? 'bad-mime' : tnef ? 'bad-tnef' : 'good';
       },
@@ -196,6 +199,7 @@ export const OPERATIONS: { readonly [N in OpName]: OperationSpec<N> } = {
         { name: 'to-no-mailbox', args: { to: 'Nobody', mime: 'good', tnef: 'none' } },
         ...(release.version === '5.5'
           ? [
+              { name: 'declared-charset', args: { to: 'Alice', mime: 'good', tnef: 'none', charset: 'iso-8859-1' } } as const,
               { name: 'malformed-charset', args: { to: 'Alice', mime: 'good', tnef: 'none', charset: 'malformed' } } as const,
               { name: 'forwarded-bad', args: { to: 'Alice', mime: 'good', tnef: 'none', embedded: BAD_MIME } } as const,
             ]
