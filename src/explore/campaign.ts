@@ -21,7 +21,10 @@ export interface ExplorationInCampaign {
   readonly ms: number;
 }
 
-export async function addExploration(report: Report, o: { readonly budget: number; readonly workers: number; readonly scenarios: string; readonly progress: ProgressStream | null }): Promise<Report> {
+export async function addExploration(
+  report: Report,
+  o: { readonly budget: number; readonly workers: number; readonly scenarios: string; readonly progress: ProgressStream | null; readonly depth?: number },
+): Promise<Report> {
   const started = performance.now();
   const pool = o.workers > 0 ? threadPool(o.workers) : inlinePool();
   const progress = o.progress ? new ExploreProgress(o.progress) : null;
@@ -29,7 +32,7 @@ export async function addExploration(report: Report, o: { readonly budget: numbe
   const explore = async (row: ClaimRow): Promise<ClaimRow> => {
     const mine: TaskReport[] = [];
     for (const release of row.releases) {
-      const spec = taskSpec(row.id, release, { depth: MAX_DEPTH, prune: true, variant: report.campaign.variant, readings: {}, alphabet: { alphabet: 'scenario', only: [] } });
+      const spec = taskSpec(row.id, release, { depth: o.depth ?? MAX_DEPTH, prune: true, variant: report.campaign.variant, readings: {}, alphabet: { alphabet: 'scenario', only: [] } });
       const { task } = await exploreTask(spec, { pool, scenarios: o.scenarios, progress, budgetMs: (o.budget * 1000) / row.releases.length });
       mine.push(task);
     }

@@ -214,7 +214,11 @@ export const OPERATIONS: { readonly [N in OpName]: OperationSpec<N> } = {
     args: { servicePack: { type: 'integer', min: 1, max: Math.max(...Object.values(SERVICE_PACKS).flat()) } },
     // The next level and the latest (Q168139: which of them fixes it is a reading).
     classes: {
-      of: (op, release) => (op.servicePack === Math.max(...SERVICE_PACKS[release.version]) ? 'latest' : 'next'),
+      of: (op, release) => {
+        const levels = SERVICE_PACKS[release.version];
+        if (!levels.includes(op.servicePack) || op.servicePack <= release.servicePack) return undefined; // setup does not apply: nothing happens
+        return op.servicePack === Math.max(...levels) ? 'latest' : 'next';
+      },
       representatives: (release) => {
         const later = SERVICE_PACKS[release.version].filter((sp) => sp > release.servicePack);
         return [...(later.length > 1 ? [{ name: 'next', args: { servicePack: later[0]! } }] : []), ...(later.length ? [{ name: 'latest', args: { servicePack: later.at(-1)! } }] : [])];
