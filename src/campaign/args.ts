@@ -33,6 +33,9 @@ verdict table) and under each non-default alternative reading (the interpretatio
   --report FILE      the JSON report (default ${DEFAULT_REPORT}); the HTML report goes next
                      to it, with the same name ending in .html
   --scenarios DIR    where counterexamples are saved (default ${DEFAULT_SCENARIOS})
+  --explore-budget SECONDS
+                     also explore every short history of each claim (npm run explore), this
+                     long per claim: the verdict table gets the depth verified (default 0: not run)
   --no-matrix        skip the interpretation matrix
   --matrix-all       run every property under every alternative, not only those of the
                      articles the interpretation names (and the invariants): about twice as long
@@ -49,6 +52,8 @@ crashed), 2 for bad options. Breaks under alternative readings are expected and 
 export interface CliOptions extends CampaignOptions {
   readonly report: string;
   readonly ledger: boolean;
+  /** Seconds of exploration per claim after the campaign (0: none). */
+  readonly exploreBudget: number;
   readonly help: boolean;
 }
 
@@ -85,7 +90,7 @@ export function parseCampaignArgs(argv: readonly string[]): CliOptions {
         runs: { type: 'string' }, seed: { type: 'string' }, budget: { type: 'string' },
         article: { type: 'string', multiple: true }, claim: { type: 'string', multiple: true }, version: { type: 'string', multiple: true },
         workers: { type: 'string' }, shard: { type: 'string' }, report: { type: 'string' }, scenarios: { type: 'string' },
-        'no-matrix': { type: 'boolean' }, 'matrix-all': { type: 'boolean' }, ledger: { type: 'boolean' }, help: { type: 'boolean', short: 'h' },
+        'explore-budget': { type: 'string' }, 'no-matrix': { type: 'boolean' }, 'matrix-all': { type: 'boolean' }, ledger: { type: 'boolean' }, help: { type: 'boolean', short: 'h' },
       },
     });
   } catch (e) {
@@ -102,6 +107,10 @@ export function parseCampaignArgs(argv: readonly string[]): CliOptions {
   if (v.budget !== undefined) {
     budget = Number(v.budget);
     if (v.budget.trim() === '' || !Number.isFinite(budget) || budget < 0) throw new UsageError(`--budget: "${v.budget}" is not a number of seconds (0 or more)`);
+  }
+  const exploreBudget = v['explore-budget'] === undefined ? 0 : Number(v['explore-budget']);
+  if (v['explore-budget'] !== undefined && (v['explore-budget'].trim() === '' || !Number.isFinite(exploreBudget) || exploreBudget < 0)) {
+    throw new UsageError(`--explore-budget: "${v['explore-budget']}" is not a number of seconds (0 or more)`);
   }
   for (const [option, value] of [['report', v.report], ['scenarios', v.scenarios]] as const) {
     if (value !== undefined && value.trim() === '') throw new UsageError(`--${option}: needs a path`);
@@ -120,6 +129,7 @@ export function parseCampaignArgs(argv: readonly string[]): CliOptions {
     budget,
     scenarios: v.scenarios ?? DEFAULT_SCENARIOS,
     report: v.report ?? DEFAULT_REPORT,
+    exploreBudget,
     progress: process.stderr,
     ledger: v.ledger ?? false,
     help: v.help ?? false,

@@ -66,13 +66,15 @@ export function releasesText(releases: readonly string[]): string {
 
 /** The Releases column: the releases the rows' tasks ran on (--version narrows them); the claims' own versions are in the JSON report. */
 export function verdictTable(rows: readonly ClaimRow[], paint: Paint = plain): string {
-  const head = ['ID', 'Article', 'Section', 'Releases', 'Runs', 'Steps', 'Coverage', 'Verdict'];
-  const body = rows.map((r) => [r.id, r.article, r.section, releasesText(r.releases), n(r.runs), n(r.steps), n(r.coverage), verdictCell(r, paint)]);
+  // With --explore-budget: the depth to which every history was explored, before the verdict.
+  const explored = rows.some((r) => r.exploredDepth !== undefined);
+  const head = ['ID', 'Article', 'Section', 'Releases', 'Runs', 'Steps', 'Coverage', ...(explored ? ['Explored'] : []), 'Verdict'];
+  const body = rows.map((r) => [r.id, r.article, r.section, releasesText(r.releases), n(r.runs), n(r.steps), n(r.coverage), ...(explored ? [r.exploredDepth === null || r.exploredDepth === undefined ? '-' : `depth ${r.exploredDepth}`] : []), verdictCell(r, paint)]);
   const details = rows.flatMap((r) => [
     ...r.violations.map((v) => `  ${v.claim} on ${v.release} (${v.property}): ${v.explanation.split('\n')[0]}`),
     ...r.errors.map((e) => `  ${r.id}: error in ${e}`),
   ]);
-  return [table([head, ...body], new Set([4, 5, 6])), ...(details.length ? ['', ...details] : [])].join('\n');
+  return [table([head, ...body], new Set([4, 5, 6, ...(explored ? [7] : [])])), ...(details.length ? ['', ...details] : [])].join('\n');
 }
 
 function matrixLines(m: MatrixRow): string[][] {
@@ -174,6 +176,16 @@ export function render(report: Report, reportPath: string | null, options: Rende
   if (report.matrix.length) {
     const scope = report.campaign.matrixScope === 'all' ? 'every property' : 'the claims of the articles each interpretation concerns, and the invariants';
     parts.push('', `Interpretation matrix: ${scope}, under each non-default alternative`, matrixTable(report.matrix, report));
+  }
+  if (report.exploration) {
+    const found = report.exploration.tasks.filter((t) => t.counterexample || t.error);
+    parts.push('', `Exploration: every history over each claim's alphabet, up to the depth in the Explored column (${report.exploration.budget} s per claim, ${(report.exploration.ms / 1000).toFixed(1)} s in all)`);
+    if (!found.length) parts.push('  every history explored holds');
+    for (const t of found) {
+      parts.push(t.counterexample
+        ? `  ${t.claim} on ${t.release}: violated at depth ${t.counterexample.depth} (${t.counterexample.steps.join(', ')}): ${t.counterexample.explanation.split('\n')[0]}; ${t.counterexample.scenario}`
+        : `  ${t.claim} on ${t.release}: the model or a checker failed (${t.error!.steps.join(', ')}): ${t.error!.message}`);
+    }
   }
   parts.push('', summary(report, reportPath, paint));
   return `${parts.join('\n')}\n`;

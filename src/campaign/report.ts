@@ -8,6 +8,7 @@ import { matrixRows, type MatrixRow } from './matrix.ts';
 import { INVARIANT_ARTICLE, pendingProperties, type CampaignSpec } from './plan.ts';
 import type { TaskRecord } from './records.ts';
 import { claimRows, type ClaimRow, type VerdictName } from './verdicts.ts';
+import type { ExplorationInCampaign } from '../explore/campaign.ts';
 
 export const REPORT_FORMAT = 'ims-harness/campaign@1';
 
@@ -64,6 +65,8 @@ export interface Report {
   readonly assumptions: readonly Assumption[];
   readonly tasks: readonly TaskRecord[];
   readonly timings: Timings;
+  /** With --explore-budget: the exploration of every claim (its depths depend on the machine's speed). */
+  readonly exploration?: ExplorationInCampaign;
 }
 
 export const INTERPRETATION_ENTRIES: readonly InterpretationEntry[] = INTERPRETATION_IDS.map((id) => {
@@ -102,7 +105,8 @@ export function buildReport(spec: CampaignSpec, shard: string | null, tasks: rea
 
 /** 1 when a claim is violated under the default readings or a task crashed; 0 otherwise. */
 export function exitCode(report: Report): 0 | 1 {
-  return report.summary.violatedUnderDefaults || report.summary.errors > 0 ? 1 : 0;
+  const explored = report.exploration?.tasks.some((t) => t.counterexample || t.error) ?? false;
+  return report.summary.violatedUnderDefaults || report.summary.errors > 0 || explored ? 1 : 0;
 }
 
 export function serialise(report: Report): string {

@@ -30,6 +30,8 @@ export interface ClaimRow {
   readonly verdict: VerdictName;
   readonly violations: readonly Break[];
   readonly errors: readonly string[];
+  /** With --explore-budget: every history up to this many steps was explored and held on all its releases (null: not explored). */
+  readonly exploredDepth?: number | null;
 }
 
 const CATALOGUE = [

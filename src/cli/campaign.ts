@@ -6,6 +6,7 @@
 import { parseCampaignArgs, USAGE, UsageError } from '../campaign/args.ts';
 import { runCampaign } from '../campaign/campaign.ts';
 import { paintFor } from '../campaign/colour.ts';
+import { addExploration } from '../explore/campaign.ts';
 import { render } from '../campaign/render.ts';
 import { exitCode, serialise } from '../campaign/report.ts';
 import { campaignPage } from '../report/campaignPage.ts';
@@ -25,7 +26,8 @@ export async function main(argv: readonly string[]): Promise<number> {
     process.stdout.write(`${USAGE}\n`);
     return 0;
   }
-  const report = await runCampaign(options);
+  const campaign = await runCampaign(options);
+  const report = options.exploreBudget > 0 ? await addExploration(campaign, { budget: options.exploreBudget, workers: options.workers, scenarios: options.scenarios, progress: options.progress }) : campaign;
   writeAtomically(options.report, serialise(report));
   const page = htmlPathFor(options.report);
   writeHtml(page, campaignPage(report));

@@ -11,6 +11,7 @@ import type { StoreFix } from '../model/versions.ts';
 import type { MimeDefect } from '../mail/mime.ts';
 import type { Charset, HeaderDefect } from './messages.ts';
 import type { TnefDefect } from '../mail/tnef.ts';
+import type { Release } from '../model/release.ts';
 
 /** Directories an outside agent or an administrator can act on. */
 export type ImcDirectory = 'imcdata' | SpoolDir;
@@ -89,9 +90,31 @@ export type ArgSpec = (
   | { readonly type: 'message'; readonly replaces: readonly string[] }
 ) & { readonly default?: string | number | boolean };
 
+/** One class of an operation's arguments, and the representative that stands for it. */
+export interface ArgClass<N extends OpName = OpName> {
+  /** Short, for letters and reports: `in`, `below-reserve`, `bad-mime+bad-tnef`. */
+  readonly name: string;
+  /** The representative's arguments. */
+  readonly args: Omit<OpOf<N>, 'op'>;
+}
+
+/**
+ * The classes of an operation's arguments: values the model and the articles treat alike,
+ * and one representative each. Exploring every short history (npm run explore) uses the
+ * representatives as its alphabet; `of` names the class of any operation (undefined: a class
+ * left out of the alphabet, the catalogue says why), so that the alphabet can be narrowed to
+ * the classes a property's scenarios produce.
+ */
+export interface ArgClasses<N extends OpName = OpName> {
+  readonly of: (op: OpOf<N>, release: Release) => string | undefined;
+  readonly representatives: readonly ArgClass<N>[] | ((release: Release) => readonly ArgClass<N>[]);
+}
+
 export interface OperationSpec<N extends OpName = OpName> {
   readonly summary: string;
   /** For a fault: the operations that undo it, as the nemesis applies them when it heals (Jepsen's heal). */
   readonly heal?: (op: OpOf<N>) => readonly Op[];
   readonly args: Readonly<Record<string, ArgSpec>>;
+  /** The classes of its arguments (an operation without arguments is one class and needs none). */
+  readonly classes?: ArgClasses<N>;
 }

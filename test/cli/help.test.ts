@@ -23,6 +23,7 @@ const USAGE: Readonly<Record<string, RegExp>> = {
   holes: /^Usage: npm run holes -- /,
   mutate: /^Usage: npm run mutate -- /,
   soak: /^usage: npm run soak -- \[options\]\n/,
+  explore: /^Usage: npm run explore -- /,
   // Scripts that wrap a tool give the tool's own help.
   test: /^vitest\/\d[^\n]*\n\nUsage:\n/,
   typecheck: /^tsc: The TypeScript Compiler/,
