@@ -18,6 +18,7 @@ import { violated, HOLDS, type Verdict } from '../src/harness/property.ts';
 import type { EventRecord } from '../src/model/eventlog.ts';
 import type { Seen } from '../src/model/journal.ts';
 import type { Snapshot } from '../src/model/snapshot.ts';
+import { SPOOL_DIRS } from '../src/model/paths.ts';
 import { Fates } from './fates.ts';
 import { directoryReference } from './reference/directory.ts';
 
@@ -38,6 +39,9 @@ export function isOp<N extends OpName>(s: Step, name: N): s is StepOf<N> {
 export const imcRunning = (s: Snapshot): boolean => s.services[IMC] === 'Running';
 export const lowOnDisk = (s: Snapshot): boolean => s.freeBytes < s.reserveBytes;
 export const inMissing = (s: Snapshot): boolean => !s.spool.in;
+
+/** A spool directory other than in is gone (work or out): something else the connector needs, which the articles about in leave aside. */
+export const otherSpoolMissing = (s: Snapshot): boolean => SPOOL_DIRS.some((d) => d !== 'in' && !s.spool[d]);
 
 export function events(step: { seen: readonly Seen[] }, id?: number): EventRecord[] {
   return step.seen.flatMap((o) => (o.kind === 'event' && (id === undefined || o.entry.id === id) ? [o.entry] : []));
