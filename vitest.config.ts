@@ -9,6 +9,8 @@ export default defineConfig({
     pool: 'threads',
     maxWorkers: 2,
     testTimeout: 60_000,
+    // The commands the tests start as child processes, bundled once (test/bin.ts).
+    globalSetup: ['test/globalSetup.ts'],
     projects: [
       {
         // The saved scenarios first: a known failure is reported before new cases are generated.

@@ -1,6 +1,7 @@
 // Bad options: a message naming the option and the problem, and exit code 2.
 
 import { spawnSync } from 'node:child_process';
+import { nodeArgs } from '../bin.ts';
 import { describe, expect, it } from 'vitest';
 import { parseCampaignArgs, UsageError } from '../../src/campaign/args.ts';
 import { Progress } from '../../src/campaign/progress.ts';
@@ -30,7 +31,7 @@ describe('campaign options', () => {
   });
 
   it('exits 2 with the message from the command line', () => {
-    const r = spawnSync(process.execPath, ['--import', 'tsx', 'src/cli/campaign.ts', '--runs', 'x'], { encoding: 'utf8' });
+    const r = spawnSync(process.execPath, [...nodeArgs('src/cli/campaign.ts'), '--runs', 'x'], { encoding: 'utf8' });
     expect(r.status).toBe(2);
     expect(r.stderr).toContain('campaign: --runs: "x" is not a whole number');
     expect(r.stdout).toBe('');

@@ -2,9 +2,9 @@
 // colour variables set exactly as given (none inherited from whoever runs the tests).
 
 import { spawnSync } from 'node:child_process';
-import { fileURLToPath } from 'node:url';
+import { nodeArgs, REPO } from '../bin.ts';
 
-export const REPO = fileURLToPath(new URL('../..', import.meta.url));
+export { REPO } from '../bin.ts';
 
 export interface Ran {
   readonly status: number | null;
@@ -21,8 +21,8 @@ export function envWith(colour: { NO_COLOR?: string; FORCE_COLOR?: string; TERM?
   return { ...env, ...colour };
 }
 
-/** A TypeScript entry point of this repository run with tsx, stdout and stderr piped. */
+/** A TypeScript entry point of this repository run by Node (its bundle: test/bin.ts), stdout and stderr piped. */
 export function tsx(script: string, args: readonly string[], env: NodeJS.ProcessEnv = envWith()): Ran {
-  const r = spawnSync(process.execPath, ['--import', 'tsx', script, ...args], { cwd: REPO, encoding: 'utf8', env });
+  const r = spawnSync(process.execPath, [...nodeArgs(script), ...args], { cwd: REPO, encoding: 'utf8', env });
   return { status: r.status, stdout: r.stdout, stderr: r.stderr };
 }

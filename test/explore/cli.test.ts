@@ -5,11 +5,12 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { nodeArgs } from '../bin.ts';
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_DEPTH, MAX_DEPTH, parseExploreArgs, UsageError } from '../../src/explore/args.ts';
 import { scratchDir } from './helpers.ts';
 
-const cli = (args: string[]) => spawnSync(process.execPath, ['--import', 'tsx', 'src/cli/explore.ts', ...args], { encoding: 'utf8', timeout: 120_000 });
+const cli = (args: string[]) => spawnSync(process.execPath, [...nodeArgs('src/cli/explore.ts'), ...args], { encoding: 'utf8', timeout: 120_000 });
 
 describe('explore options', () => {
   it.each([
@@ -72,7 +73,7 @@ describe('npm run explore', () => {
     const text = cli(['--claim', 'Q146791-S1', '--variant', 'imc-ignores-disk-reserve', '--only', 'disk.fill:below-reserve', '--only', 'smtp.deliver:good', '--depth', '2', '--workers', '0', '--scenarios', dir]);
     expect(text.status).toBe(1);
     expect(text.stdout).toContain(`replay: npm run replay -- ${t.counterexample.scenario}\n`);
-    const replayed = spawnSync(process.execPath, ['--import', 'tsx', 'src/cli/replay.ts', t.counterexample.scenario], { encoding: 'utf8' });
+    const replayed = spawnSync(process.execPath, [...nodeArgs('src/cli/replay.ts'), t.counterexample.scenario], { encoding: 'utf8' });
     expect(replayed.status).toBe(0);
     expect(replayed.stdout).toContain('violated Q146791-S1');
   });

@@ -5,6 +5,7 @@
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { nodeArgs } from '../bin.ts';
 import { describe, expect, it } from 'vitest';
 import { runCampaign } from '../../src/campaign/campaign.ts';
 import { serialise } from '../../src/campaign/report.ts';
@@ -18,7 +19,7 @@ rmSync(WORK, { recursive: true, force: true });
 mkdirSync(WORK, { recursive: true });
 
 function tsx(script: string, ...args: string[]) {
-  return spawnSync(process.execPath, ['--import', 'tsx', script, ...args], { cwd: REPO, encoding: 'utf8' });
+  return spawnSync(process.execPath, [...nodeArgs(script), ...args], { cwd: REPO, encoding: 'utf8' });
 }
 
 function replayCli(...args: string[]): { code: number; out: string; err: string } {

@@ -5,6 +5,7 @@
 import { spawnSync } from 'node:child_process';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
+import { nodeArgs } from '../bin.ts';
 import { describe, expect, it } from 'vitest';
 import { main, USAGE } from '../../src/cli/replay.ts';
 import { REPO, put, sample, scratch } from './helpers.ts';
@@ -85,7 +86,7 @@ describe('the replay command', () => {
 
   it('runs as npm run replay (the script) and sets the exit status', () => {
     expect(JSON.parse(readFileSync(join(REPO, 'package.json'), 'utf8')).scripts.replay).toBe('tsx src/cli/replay.ts');
-    const bad = spawnSync(process.execPath, ['--import', 'tsx', 'src/cli/replay.ts', join(dir, 'nowhere.json')], { cwd: REPO, encoding: 'utf8' });
+    const bad = spawnSync(process.execPath, [...nodeArgs('src/cli/replay.ts'), join(dir, 'nowhere.json')], { cwd: REPO, encoding: 'utf8' });
     expect(bad.status).toBe(2);
     expect(bad.stderr).toContain('nowhere.json: no such file');
     expect(bad.stdout).toBe('');

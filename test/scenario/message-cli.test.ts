@@ -7,6 +7,7 @@
 import { spawnSync } from 'node:child_process';
 import { copyFileSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
+import { nodeArgs } from '../bin.ts';
 import { describe, expect, it } from 'vitest';
 import { main } from '../../src/cli/replay.ts';
 import { REPO, put, scratch } from './helpers.ts';
@@ -17,12 +18,10 @@ const ID = '000d01be7e5a$5c2aeaa0$1900000a@partner.example';
 for (const name of [NAME, 'good.eml']) copyFileSync(join(REPO, 'test/scenario/fixtures/mails', name), join(dir, name));
 const JUDGES = `    judges: MIME header-without-colon (header); charsets "iso-8859-1" (part 1, text/plain); TNEF found: truncated; forwarded none (1603 bytes, given: ${NAME})\n`;
 
-/** tsx by its file, since the command runs outside the repository. */
-const TSX = import.meta.resolve('tsx');
 
 /** The replay command in the scratch directory (its own file names are relative to it). */
 function replayCli(...args: string[]): { code: number | null; out: string; err: string } {
-  const r = spawnSync(process.execPath, ['--import', TSX, join(REPO, 'src/cli/replay.ts'), ...args], { cwd: dir, encoding: 'utf8' });
+  const r = spawnSync(process.execPath, [...nodeArgs('src/cli/replay.ts'), ...args], { cwd: dir, encoding: 'utf8' });
   return { code: r.status, out: r.stdout, err: r.stderr };
 }
 

@@ -1,4 +1,4 @@
-// Real processes for the saving tests: started with tsx (and, to be killed at a chosen point
+// Real processes for the saving tests: started by Node (test/bin.ts; and, to be killed at a chosen point
 // of a write, fixtures/pause.ts), raced from a barrier, killed where they paused.
 
 import { spawn } from 'node:child_process';
@@ -7,10 +7,11 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { expect } from 'vitest';
 import { isTemporary } from '../../src/scenario/temporaries.ts';
+import { importArg, nodeArgs } from '../bin.ts';
 import { REPO } from './helpers.ts';
 
 export const CHILD = join(REPO, 'test/scenario/fixtures/saveChild.ts');
-const PAUSE = pathToFileURL(join(REPO, 'test/scenario/fixtures/pause.ts')).href;
+const PAUSE = pathToFileURL(importArg('test/scenario/fixtures/pause.ts')).href;
 
 export interface Ended {
   readonly code: number | null;
@@ -19,10 +20,10 @@ export interface Ended {
   readonly err: string;
 }
 
-/** A node process with tsx (and the pause fixture, given PAUSE_AT); `ended` when it has exited and been reaped. */
-export function start(args: readonly string[], pauseAt?: { point: string; mark: string }) {
+/** A node process running `[script, ...rest]` (test/bin.ts; and the pause fixture, given PAUSE_AT); `ended` when it has exited and been reaped. */
+export function start([script, ...rest]: readonly string[], pauseAt?: { point: string; mark: string }) {
   const env = { ...process.env, ...(pauseAt ? { PAUSE_AT: pauseAt.point, PAUSE_MARK: pauseAt.mark } : {}) };
-  const p = spawn(process.execPath, ['--import', 'tsx', ...(pauseAt ? ['--import', PAUSE] : []), ...args], { cwd: REPO, env });
+  const p = spawn(process.execPath, [...(pauseAt ? ['--import', PAUSE] : []), ...nodeArgs(script!), ...rest], { cwd: REPO, env });
   let out = '';
   let err = '';
   p.stdout.on('data', (d) => (out += d));
