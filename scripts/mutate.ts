@@ -18,6 +18,8 @@ const HTML_REPORT = `${REPORT_DIR}/mutation.html`;
 const INCREMENTAL = `${REPORT_DIR}/incremental.json`;
 /** What the incremental results were judged with (see retestSurvivorsIfJudgeChanged). */
 const JUDGE_STAMP = `${REPORT_DIR}/incremental.judge.json`;
+/** Every surviving mutant's triage, committed: a table row per mutant (see the file's head). */
+const TRIAGE = 'mutation/triage.md';
 const MUTABLE = ['src/model', 'src/mail'];
 const DEFAULT_RUNS = 30;
 
@@ -36,7 +38,9 @@ Options:
   --concurrency N   Stryker test runner processes (default 1; the type checker runs beside them).
   --force           test every mutant in scope again, ignoring the incremental results.
   --dry-run         instrument and run the properties once (no mutant is tested): counts mutants.
-  --summary         print the last report's numbers and survivors for the scope; runs nothing.
+  --summary         print the last report's numbers and survivors for the scope, each with its
+                    verdict in mutation/triage.md (and the score without those it sets aside
+                    as equivalent or unobservable); runs nothing.
   -h, --help        this text.
 
 Reports: ${JSON_REPORT} (mutation-testing-elements JSON), ${HTML_REPORT}.
@@ -218,6 +222,20 @@ function short(code: string): string {
   return flat.length > 60 ? `${flat.slice(0, 57)}...` : flat;
 }
 
+/** The triage table's rows by "file line:column mutator": the verdict (equivalent, unobservable) and why. */
+function triaged(): Map<string, { verdict: string; why: string }> {
+  const path = resolve(ROOT, TRIAGE);
+  const rows = new Map<string, { verdict: string; why: string }>();
+  if (!existsSync(path)) return rows;
+  for (const line of readFileSync(path, 'utf8').split('\n')) {
+    const cells = line.split('|').map((c) => c.trim());
+    // | file | line:column | mutator | change | verdict | why |
+    if (cells.length < 8 || !/^\d+:\d+$/.test(cells[2]!)) continue;
+    rows.set(`${cells[1]!.replace(/`/g, '')} ${cells[2]} ${cells[3]}`, { verdict: cells[5]!.toLowerCase(), why: cells[6]! });
+  }
+  return rows;
+}
+
 function summarise(scope: readonly string[]): void {
   const path = resolve(ROOT, JSON_REPORT);
   if (!existsSync(path)) {
@@ -225,8 +243,11 @@ function summarise(scope: readonly string[]): void {
     return;
   }
   const report = JSON.parse(readFileSync(path, 'utf8')) as Report;
+  const triage = triaged();
   const counts = new Map<Status, number>();
   const survivors: string[] = [];
+  const untriaged: string[] = [];
+  let excluded = 0;
   let files = 0;
   for (const [name, file] of Object.entries(report.files).sort(([a], [b]) => a.localeCompare(b))) {
     const rel = posix(relative(ROOT, resolve(ROOT, name)));
@@ -239,18 +260,23 @@ function summarise(scope: readonly string[]): void {
     for (const m of alive) {
       const { line, column } = m.location.start;
       const status = m.status === 'NoCoverage' ? 'no coverage' : 'survived';
-      survivors.push(`    ${line}:${column} ${status} ${m.mutatorName}: ${short(original(file.source, m.location))} -> ${short(m.replacement ?? '')}`);
+      const t = triage.get(`${rel} ${line}:${column} ${m.mutatorName}`);
+      if (t && (t.verdict === 'equivalent' || t.verdict === 'unobservable')) excluded += 1;
+      if (!t) untriaged.push(`${rel} ${line}:${column} ${m.mutatorName}`);
+      survivors.push(`    ${line}:${column} ${status} ${m.mutatorName}: ${short(original(file.source, m.location))} -> ${short(m.replacement ?? '')}  [${t ? t.verdict : 'NOT TRIAGED'}]`);
     }
   }
   const n = (s: Status) => counts.get(s) ?? 0;
   const total = [...counts.values()].reduce((a, b) => a + b, 0);
   const detected = n('Killed') + n('Timeout');
   const valid = detected + n('Survived') + n('NoCoverage');
-  const score = valid === 0 ? NaN : (100 * detected) / valid;
+  const percent = (a: number, b: number) => (b === 0 ? 'n/a' : `${((100 * a) / b).toFixed(2)}%`);
   console.log(`\nIn scope (${scope.join(', ')}): ${files} file(s), ${total} mutant(s)`);
   console.log(`  killed ${n('Killed')}, survived ${n('Survived')}, no coverage ${n('NoCoverage')}, timed out ${n('Timeout')}, compile errors ${n('CompileError')}, runtime errors ${n('RuntimeError')}, ignored (static) ${n('Ignored')}`);
-  console.log(`  mutation score ${Number.isNaN(score) ? 'n/a' : `${score.toFixed(2)}%`} (killed + timed out, of killed + timed out + survived + no coverage)`);
-  if (survivors.length > 0) console.log(`Surviving and uncovered mutants (${n('Survived') + n('NoCoverage')}), file, line:column, mutator, original -> replacement:\n${survivors.join('\n')}`);
+  console.log(`  mutation score ${percent(detected, valid)} (killed + timed out, of killed + timed out + survived + no coverage)`);
+  console.log(`  of the mutants not triaged as equivalent or unobservable (${TRIAGE}): ${percent(detected, valid - excluded)} (${excluded} set aside)`);
+  if (survivors.length > 0) console.log(`Surviving and uncovered mutants (${n('Survived') + n('NoCoverage')}), file, line:column, mutator, original -> replacement [triage]:\n${survivors.join('\n')}`);
+  if (untriaged.length > 0) console.log(`Not in ${TRIAGE} (${untriaged.length}):\n${untriaged.map((u) => `  ${u}`).join('\n')}`);
   console.log(`Reports: ${path}\n         ${resolve(ROOT, HTML_REPORT)}`);
 }
 
