@@ -37,6 +37,8 @@ Options:
                     Changing it renames every test, so every mutant in scope is tested again.
   --concurrency N   Stryker test runner processes (default 1; the type checker runs beside them).
   --force           test every mutant in scope again, ignoring the incremental results.
+  --retest-timeouts test the timed-out mutants again: a time-out on a loaded machine is not
+                    always a kill.
   --dry-run         instrument and run the properties once (no mutant is tested): counts mutants.
   --summary         print the last report's numbers and survivors for the scope, each with its
                     verdict in mutation/triage.md (and the score without those it sets aside
@@ -54,6 +56,7 @@ interface Options {
   readonly runs: number;
   readonly concurrency: number;
   readonly force: boolean;
+  readonly retestTimeouts: boolean;
   readonly dryRun: boolean;
   readonly summary: boolean;
 }
@@ -80,6 +83,7 @@ function parse(argv: string[]): Options | 'help' {
         runs: { type: 'string' },
         concurrency: { type: 'string' },
         force: { type: 'boolean' },
+        'retest-timeouts': { type: 'boolean' },
         'dry-run': { type: 'boolean' },
         summary: { type: 'boolean' },
         help: { type: 'boolean', short: 'h' },
@@ -98,6 +102,7 @@ function parse(argv: string[]): Options | 'help' {
     runs: positiveInt('--runs', v.runs ?? process.env.IMS_RUNS, DEFAULT_RUNS),
     concurrency: positiveInt('--concurrency', v.concurrency, 1),
     force: v.force ?? false,
+    retestTimeouts: v['retest-timeouts'] ?? false,
     dryRun: v['dry-run'] ?? false,
     summary: v.summary ?? false,
   };
@@ -180,18 +185,26 @@ function retestSurvivorsIfJudgeChanged(fingerprint: string): void {
     stamp = undefined;
   }
   if (stamp === fingerprint) return;
+  const reset = forget(['Survived', 'NoCoverage']);
+  console.log(`The properties, harness or configuration changed since ${INCREMENTAL}: its ${reset} surviving or uncovered mutant(s) will be tested again.`);
+}
+
+/** Has Stryker test the incremental results' mutants of these statuses again (their covering tests look new to it). */
+function forget(statuses: readonly string[]): number {
+  const incremental = resolve(ROOT, INCREMENTAL);
+  if (!existsSync(incremental)) return 0;
   const report = JSON.parse(readFileSync(incremental, 'utf8')) as { files: Record<string, { mutants: { status: string; coveredBy?: string[] }[] }> };
   let reset = 0;
   for (const file of Object.values(report.files)) {
     for (const m of file.mutants) {
-      if (m.status === 'Survived' || m.status === 'NoCoverage') {
+      if (statuses.includes(m.status)) {
         m.coveredBy = [];
         reset += 1;
       }
     }
   }
   writeFileSync(incremental, JSON.stringify(report));
-  console.log(`The properties, harness or configuration changed since ${INCREMENTAL}: its ${reset} surviving or uncovered mutant(s) will be tested again.`);
+  return reset;
 }
 
 type Status = 'Killed' | 'Survived' | 'NoCoverage' | 'Timeout' | 'CompileError' | 'RuntimeError' | 'Ignored' | 'Pending';
@@ -292,6 +305,7 @@ function main(): number {
   }
   const fingerprint = judgeFingerprint(options.runs);
   if (!options.dryRun && !options.force) retestSurvivorsIfJudgeChanged(fingerprint);
+  if (!options.dryRun && !options.force && options.retestTimeouts) console.log(`${forget(['Timeout'])} timed-out mutant(s) of ${INCREMENTAL} will be tested again.`);
   const args = [
     resolve(ROOT, 'node_modules/@stryker-mutator/core/bin/stryker.js'),
     'run',
