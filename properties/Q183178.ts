@@ -7,7 +7,7 @@ import { before, type History, type Step } from '../src/harness/history.ts';
 import { HOLDS, firstViolation, violated, type Property, type Verdict } from '../src/harness/property.ts';
 import type { Seen } from '../src/model/journal.ts';
 import { PROBES, QUIET, adminTrouble, mixOf, restartImc, startStop } from './shapes.ts';
-import { administratorReference } from './reference/administrator.ts';
+import { administratorReference, mailboxChosenBefore } from './reference/administrator.ts';
 import { directoryReference } from './reference/directory.ts';
 import { IMC, events, failedOnSpool, imcRunning, initialisedAt, looksRight, stepsOf } from './support.ts';
 import { unlike } from './texts/event.ts';
@@ -171,7 +171,10 @@ export const correctMailboxStarts: Property = {
     const set = h.steps.findIndex((s) => s.op.op === 'adminMailbox.set' && s.op.name === 'Carol');
     return set > 0 && administratorReference(h)(set - 1).state !== 'mailbox';
   },
-  check: (h) => startsAfter('Q183178-R1', h, 'a correct mailbox was chosen'),
+  check: (h) => {
+    const start = finalStart(h);
+    return start && mailboxChosenBefore(h, start.index) ? startsAfter('Q183178-R1', h, 'a correct mailbox was chosen') : HOLDS;
+  },
 };
 
 /** Changed away and back while the shown name looks right. */
@@ -200,7 +203,10 @@ export const awayAndBackResets: Property = {
     const admin = administratorReference(h);
     return resets(h).some((s) => admin(s.index).state !== 'mailbox');
   },
-  check: (h) => (resets(h).length ? startsAfter('Q183178-R2', h, 'the administrator mailbox was changed away and back') : HOLDS),
+  check: (h) => {
+    const start = finalStart(h);
+    return resets(h).length && start && mailboxChosenBefore(h, start.index, 'adminMailbox.reset') ? startsAfter('Q183178-R2', h, 'the administrator mailbox was changed away and back') : HOLDS;
+  },
 };
 
 export const PROPERTIES: readonly Property[] = [fourOhSevenOneMeansNoStart, fourOhSevenOneCauses, failsOnlyAtAutomaticStart, correctMailboxStarts, awayAndBackResets];

@@ -6,7 +6,7 @@ import type { Op } from '../src/faults/operations.ts';
 import { before, type History, type Step } from '../src/harness/history.ts';
 import { HOLDS, firstViolation, violated, type Property } from '../src/harness/property.ts';
 import { PROBES, QUIET, adminTrouble, mixOf, restartImc, startStop } from './shapes.ts';
-import { administratorReference, type MailboxState } from './reference/administrator.ts';
+import { administratorReference, mailboxChosenBefore, type MailboxState } from './reference/administrator.ts';
 import { directoryReference } from './reference/directory.ts';
 import { DEFAULT_SETTINGS } from '../src/model/world.ts';
 import { IMC, dialogs, events, failedOnSpool, imcRunning, initialisedAt, stepsOf } from './support.ts';
@@ -77,7 +77,8 @@ export const validUserStarts: Property = {
   },
   check: (h) => {
     const start = stepsOf(h, 'service.start').filter((s) => s.op.service === IMC).at(-1);
-    if (!start || failedOnSpool(start)) return HOLDS;
+    // Only a start after a valid user's mailbox was selected (a history may restart without one).
+    if (!start || failedOnSpool(start) || !mailboxChosenBefore(h, start.index)) return HOLDS;
     return imcRunning(start.after) ? HOLDS : violated('Q246115-R1', start.index, `a valid user was selected, but the service is ${start.after.services[IMC]}`);
   },
 };

@@ -10,7 +10,7 @@ import type { Release } from '../src/model/release.ts';
 import { FIX, malformed, outOfMemoryOnMalformed } from './defects/Q325939.ts';
 import { FLOW, excusedUnder } from './defects/index.ts';
 import { QUIET, mixOf, restartImc } from './shapes.ts';
-import { FLOW_SECONDS, deliveries, events, fatesOf, flowsEndToEnd, imcRunning, isOp, readyForMail, stepsOf, type Delivery } from './support.ts';
+import { FLOW_SECONDS, deliveries, events, fatesOf, flowsEndToEnd, imcRunning, isOp, nothingInTheWay, readyForMail, stepsOf, type Delivery } from './support.ts';
 import { unlike } from './texts/event.ts';
 import { SEQUENCE } from './texts/Q325939.ts';
 import { namedIn4182 } from './texts/Q293288.ts';
@@ -125,7 +125,9 @@ export const fixRequiresSp4: Property = {
       if (!fixed(h, s.index)) return HOLDS;
       const stopped = events(s).find((e) => e.id === 12800 || e.id === 4102 || e.id === 1001);
       if (stopped) return violated('Q325939-R1', s.index, `event ${stopped.id} with the store fix in`);
-      if (!imcRunning(s.after) && imcRunning(before(h, s.index)) && !['service.stop', 'reboot', 'servicePack.apply', 'storeFix.apply', 'heal'].includes(s.op.op)) return violated('Q325939-R1', s.index, `the IMS stopped with the store fix in`);
+      // A stop the observer can explain otherwise (in or work gone, the disk low, rights taken: Q231737, Q146791) is not this article's.
+      const explained = !readyForMail(before(h, s.index)) || !nothingInTheWay(s.after);
+      if (!imcRunning(s.after) && imcRunning(before(h, s.index)) && !explained && !['service.stop', 'reboot', 'servicePack.apply', 'storeFix.apply', 'heal'].includes(s.op.op)) return violated('Q325939-R1', s.index, `the IMS stopped with the store fix in`);
       return HOLDS;
     });
     return firstViolation([...setup, ...after, flowsEndToEnd('Q325939-R1', h, (i) => fixed(h, i), excusedUnder(FLOW, h).messages)]);

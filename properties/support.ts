@@ -114,7 +114,12 @@ export function serviceAccountUnhindered(s: Snapshot): boolean {
 
 /** Nothing an observer can see stands in the way of taking mail: the connector runs, work and in are there and writable, space is plentiful. */
 export function readyForMail(s: Snapshot): boolean {
-  return imcRunning(s) && s.spool.in && s.spool.work && !lowOnDisk(s) && serviceAccountUnhindered(s);
+  return imcRunning(s) && nothingInTheWay(s);
+}
+
+/** What the connector needs besides running: in and work there, space above the reserve, its rights. */
+export function nothingInTheWay(s: Snapshot): boolean {
+  return s.spool.in && s.spool.work && !lowOnDisk(s) && serviceAccountUnhindered(s);
 }
 
 /** Where every message ended up, from the whole history's journal. */

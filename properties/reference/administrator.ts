@@ -58,3 +58,15 @@ export function administratorReference(h: History): (index: number) => AdminView
   }
   return (index) => states[Math.min(index, states.length - 1)]!;
 }
+
+/**
+ * Whether, before step `index`, the administrator last chose a mailbox with `how` (setting it,
+ * or changing it away and back) so that this reference finds a mailbox behind the pointer, and
+ * the pointer still names one just before the step. A resolution's claim ("select a valid
+ * mailbox, then start") judges only such starts: a history may restart without one.
+ */
+export function mailboxChosenBefore(h: History, index: number, how: 'adminMailbox.set' | 'adminMailbox.reset' = 'adminMailbox.set'): boolean {
+  const ref = administratorReference(h);
+  const chose = h.steps.slice(0, index).findLast((s) => s.op.op === how);
+  return chose !== undefined && ref(chose.index + 1).state === 'mailbox' && ref(index).state === 'mailbox';
+}
