@@ -46,11 +46,20 @@ export const lowDiskRefuses: Property = {
 export const missingInRefuses: Property = {
   name: 'Q146791-S2 missing in refuses inbound mail',
   claims: ['Q146791-S2'],
-  checks: 'Every SMTP delivery made while the IMC runs with imcdata\\in removed or renamed is not accepted; any 421 it answers is the article\'s; with in in place (and space, and its rights), it accepts.',
+  checks: 'Every SMTP delivery made while the IMC runs with imcdata\\in removed or renamed is not accepted; any 421 it answers is the article\'s; the IMC keeps running without in (until it is stopped); with in in place (and space, and its rights), it accepts.',
   scenario: (r) => story(ops(r, { maxLength: 6 }), inTakenAway, ops(r, { weights: PROBES, minLength: 1, maxLength: 8 })),
   reached: (h) => deliveriesWhile(h, inGoneWhileRunning(h)).length > 0,
-  check: (h) => firstViolation([...deliveriesWhile(h, inGoneWhileRunning(h)).map((s) => notAccepted('Q146791-S2', s, 'in was missing')), takesMailWhenReady('Q146791-S2', h)]),
+  check: (h) => firstViolation([...deliveriesWhile(h, inGoneWhileRunning(h)).map((s) => notAccepted('Q146791-S2', s, 'in was missing')), keepsRunningWithoutIn(h), takesMailWhenReady('Q146791-S2', h)]),
 };
+
+/** Operations after which a service may have stopped for reasons of its own. */
+const STOPPING = new Set(['service.stop', 'reboot', 'servicePack.apply', 'heal']);
+
+/** The article's IMC runs on with in gone (S2: "while the IMC runs"; S3 stops it from Control Panel; M1 logs 4055): it does not stop by itself. */
+function keepsRunningWithoutIn(h: History): Verdict {
+  const s = h.steps.find((x) => imcRunning(before(h, x.index)) && inMissing(x.after) && !imcRunning(x.after) && !STOPPING.has(x.op.op));
+  return s ? violated('Q146791-S2', s.index, `the IMC stopped by itself (${s.after.services[IMC]}) when in was gone, at ${s.op.op}`) : HOLDS;
+}
 
 function stopsInTrouble(h: History): Step[] {
   return stepsOf(h, 'service.stop').filter((s) => s.op.service === IMC && imcRunning(before(h, s.index)) && (inMissing(before(h, s.index)) || lowOnDisk(before(h, s.index))));
