@@ -1,10 +1,13 @@
 // npm run bench [-- --no-test] [--steps N]: how fast the model and the harness are. (a) model
 // steps per second on one thread, memfs volume included; (b) the harness's overhead over the
 // bare model; (c) worker scaling; (d) time to detect each falsifiability variant; (e) npm
-// test's wall time. --help prints the usage and runs nothing; a bad option exits 2.
+// test's wall time; (f) long histories; (g) exploration's distinct states per second. --help
+// prints the usage and runs nothing; a bad option exits 2.
 
 import { spawnSync } from 'node:child_process';
-import { availableParallelism } from 'node:os';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { availableParallelism, tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import * as fc from 'fast-check';
 import { ops } from '../src/faults/arbitraries.ts';
@@ -19,6 +22,9 @@ import { runTasks } from '../src/campaign/pool.ts';
 import { table } from '../src/campaign/render.ts';
 import { PROPERTIES, property } from '../properties/index.ts';
 import { VARIANTS } from '../properties/variants/index.ts';
+import { exploreTask } from '../src/explore/explore.ts';
+import { inlinePool } from '../src/explore/pool.ts';
+import { taskSpec } from '../src/explore/tasks.ts';
 
 const SEED = 20261121;
 
@@ -27,7 +33,8 @@ const USAGE = `Usage: npm run bench -- [--no-test] [--steps N]
 Measures, on this machine: (a) model steps per second on one thread, memfs volume included;
 (b) the harness's overhead per step over the bare model; (c) worker scaling on the main
 table's tasks; (d) the time to detect each falsifiability variant; (e) npm test's wall time; (f) the cost
-of one long history replayed from a file, at 1k, 10k and 100k steps.
+of one long history replayed from a file, at 1k, 10k and 100k steps; (g) exploration's histories and
+distinct states per second in the main thread.
 Prints tables on stdout and writes no file of its own ((e) runs npm test, which writes what it
 always writes). Takes a few minutes.
 
@@ -179,6 +186,30 @@ function longHistories(): void {
   if (perStep.length === LONG.length) console.log(`time per step at ${fmt(LONG.at(-1)!)} steps over time per step at ${fmt(LONG[0]!)}: ${fmt(perStep.at(-1)! / perStep[0]!, 2)}x (linear when near 1)\n`);
 }
 
+/** (g) Breadth-first exploration of a few claims, 10 s each, in the main thread (npm run explore's work, without workers). */
+async function exploration(): Promise<void> {
+  const claims: [string, string][] = [['Q146791-S1', '4.0 SP0'], ['Q168139-C1', '5.0 SP0'], ['Q293288-R3', '5.5 SP3'], ['INV-1', '5.0 SP0']];
+  console.log('(g) Exploration: every history of the claim\'s scenario alphabet, breadth first, 10 s per claim in the main thread, states merged by fingerprint and monitors');
+  const rows = [['Claim', 'Release', 'Depth verified', 'Histories', 'Distinct states', 'Histories/s', 'Distinct states/s']];
+  const scenarios = mkdtempSync(join(tmpdir(), 'bench-explore-'));
+  let histories = 0;
+  let distinct = 0;
+  let ms = 0;
+  for (const [claim, release] of claims) {
+    const spec = taskSpec(claim, release, { depth: 64, prune: true, variant: null, readings: {}, alphabet: { alphabet: 'scenario', only: [] } });
+    const t = performance.now();
+    const { task } = await exploreTask(spec, { pool: inlinePool(), scenarios, progress: null, budgetMs: 10_000 });
+    const took = performance.now() - t;
+    histories += task.histories;
+    distinct += task.distinct;
+    ms += took;
+    rows.push([claim, release, String(task.verifiedDepth), fmt(task.histories), fmt(task.distinct), fmt((task.histories / took) * 1000), fmt((task.distinct / took) * 1000)]);
+  }
+  rmSync(scenarios, { recursive: true, force: true });
+  console.log(table(rows, new Set([2, 3, 4, 5, 6])));
+  console.log(`exploration: ${fmt((histories / ms) * 1000)} histories/s, ${fmt((distinct / ms) * 1000)} distinct states/s in one thread\n`);
+}
+
 function testSuite(): void {
   console.log('(e) npm test (npx vitest run), wall time');
   const t = performance.now();
@@ -199,5 +230,6 @@ if ('exit' in OPTIONS) {
   await workerScaling();
   detection();
   longHistories();
+  await exploration();
   if (OPTIONS.test) testSuite();
 }
