@@ -1,9 +1,9 @@
 // StrykerJS for npm run mutate (scripts/mutate.ts): mutants of the model (src/model, src/mail),
-// each judged by the properties alone (vitest.mutate.config.ts runs test/properties.test.ts only).
+// each judged by the properties alone (vitest.mutate.config.ts runs test/properties/ only).
 // scripts/mutate.ts sets `mutate` from --scope, and re-tests survivors when the properties change:
 // run through it rather than a bare `npx stryker run`. StrykerJS 9.6 (10.x needs Node 22).
 
-// A mutation run never reduces or saves a counterexample under scenarios/ (test/properties.test.ts
+// A mutation run never reduces or saves a counterexample under scenarios/ (test/properties/
 // reads IMS_SCENARIOS), and runs fewer generated cases per property than npm test does. Set here
 // too so that a bare `npx stryker run` behaves the same; the test runners inherit the environment.
 process.env.IMS_SCENARIOS = 'none';

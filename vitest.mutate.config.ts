@@ -7,7 +7,7 @@ import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
   test: {
-    include: ['test/properties.test.ts'],
+    include: ['test/properties/*.test.ts'],
     pool: 'threads',
     testTimeout: 60_000,
   },

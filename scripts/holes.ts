@@ -1,6 +1,6 @@
 // npm run holes [-- --only NAME]: the kinds of hole a wrong model once slipped through, each
 // shown as a small, realistic change to the model's source (not a variant under properties/),
-// which `npx vitest run test/properties.test.ts` alone must reject, naming the right claim.
+// which `npx vitest run test/properties/` alone must reject, naming the right claim.
 // Each change is applied to a copy of the repository in a temporary folder; this tree is never
 // touched. Takes a few minutes: one property run per change.
 
@@ -76,7 +76,7 @@ const REPO = resolve(dirname(new URL(import.meta.url).pathname), '..');
 
 const USAGE = `Usage: npm run holes -- [--only NAME ...]
 
-Applies each hole to a copy of the repository and runs test/properties.test.ts there; every
+Applies each hole to a copy of the repository and runs test/properties/ there; every
 hole must be rejected by a failing property naming one of its claims. Exit 0 when all are, 1
 when one is missed, 2 for bad options. This tree is never touched. Takes a few minutes.
 
@@ -103,7 +103,7 @@ function tryHole(hole: Hole): { caught: boolean; named: string[]; seconds: numbe
     writeFileSync(target, text.replace(hole.from, hole.to));
     const out = join(copy, 'vitest.json');
     const started = performance.now();
-    spawnSync('npx', ['vitest', 'run', 'test/properties.test.ts', '--reporter=json', `--outputFile=${out}`], { cwd: copy, encoding: 'utf8', env: { ...process.env, CI: '1' } });
+    spawnSync('npx', ['vitest', 'run', 'test/properties/', '--reporter=json', `--outputFile=${out}`], { cwd: copy, encoding: 'utf8', env: { ...process.env, CI: '1' } });
     const named = [...new Set(namedClaims(readFileSync(out, 'utf8')))];
     return { caught: named.some((c) => hole.claims.includes(c)), named, seconds: (performance.now() - started) / 1000 };
   } finally {
@@ -135,7 +135,7 @@ function main(argv: string[]): number {
     if (!r.caught) missed++;
     console.log(`${r.caught ? '✓ caught' : '✗ MISSED'}  ${hole.name} (${hole.kind}): ${r.named.length ? `violated ${r.named.join(', ')}` : 'no property failed'}; expected one of ${hole.claims.join(', ')} [${r.seconds.toFixed(0)} s]`);
   }
-  console.log(`${chosen.length - missed} of ${chosen.length} holes caught by test/properties.test.ts alone`);
+  console.log(`${chosen.length - missed} of ${chosen.length} holes caught by test/properties/ alone`);
   return missed ? 1 : 0;
 }
 

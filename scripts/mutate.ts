@@ -1,5 +1,5 @@
 // npm run mutate [-- --scope PATH ...]: how adequate the properties are, measured by StrykerJS.
-// Mutants of the model (src/model, src/mail) are judged by test/properties.test.ts alone
+// Mutants of the model (src/model, src/mail) are judged by test/properties/ alone
 // (vitest.mutate.config.ts), with fewer generated runs than npm test, and no counterexample is
 // reduced or saved (IMS_SCENARIOS=none). Incremental: a mutant whose code and covering tests did
 // not change keeps its earlier result (reports/mutation/incremental.json). See stryker.config.mjs.
@@ -26,7 +26,7 @@ const DEFAULT_RUNS = 30;
 const USAGE = `Usage: npm run mutate -- [options]
 
 Mutation testing of the model with StrykerJS: each mutant of src/model and src/mail is judged by
-the properties alone (test/properties.test.ts). Incremental: results of mutants whose code and
+the properties alone (test/properties/). Incremental: results of mutants whose code and
 covering tests did not change are reused from ${INCREMENTAL}.
 
 Options:
@@ -158,7 +158,7 @@ function judgeFiles(): string[] {
       return d.isDirectory() ? walk(p) : [p];
     });
   const dirs = ['properties', 'src/harness', 'src/faults'];
-  return [...dirs.flatMap(walk), 'test/properties.test.ts', 'vitest.mutate.config.ts', 'stryker.config.mjs', 'package-lock.json'].sort();
+  return [...dirs.flatMap(walk), 'test/properties/check.ts', 'test/properties/4.0.test.ts', 'test/properties/5.0.test.ts', 'test/properties/5.5.test.ts', 'vitest.mutate.config.ts', 'stryker.config.mjs', 'package-lock.json'].sort();
 }
 
 function judgeFingerprint(runs: number): string {

@@ -53,7 +53,7 @@ export function testEnv(env: NodeJS.ProcessEnv = process.env): TestEnv {
 
 /** The one command that reruns exactly this check and goes straight to its counterexample. */
 export function rerunCommand(property: string, release: string, seed: number, path: string): string {
-  return `IMS_SEED=${seed} IMS_ONLY='${`${property} @ ${release}`.replace(/'/g, "'\\''")}' IMS_PATH=${path} npx vitest run test/properties.test.ts`;
+  return `IMS_SEED=${seed} IMS_ONLY='${`${property} @ ${release}`.replace(/'/g, "'\\''")}' IMS_PATH=${path} npx vitest run test/properties/${release.split(' ')[0]}.test.ts`;
 }
 
 /** What npm test prints when it saves a counterexample: loud, so that nobody commits one by accident. */
