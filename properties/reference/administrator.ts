@@ -3,6 +3,7 @@
 // a directory object of its own (deleted and created again under the same name, it is a new
 // object), and the administrator mailbox as the object last chosen and confirmed with OK.
 
+import type { Op } from '../../src/faults/operations.ts';
 import type { History } from '../../src/harness/history.ts';
 import { performed } from '../performed.ts';
 
@@ -15,46 +16,68 @@ export interface AdminView {
   readonly shown: string | null;
 }
 
-interface DirectoryObject {
+export interface DirectoryObject {
   readonly name: string;
   kind: string;
   deleted: boolean;
 }
 
+/** The program's book: the directory objects and the administrator mailbox, one operation at a time. */
+export class AdministratorBook {
+  readonly objects: DirectoryObject[];
+  /** The object the pointer names (deleted or not), if any. */
+  pointer: DirectoryObject | undefined;
+  shown: string | null;
+
+  constructor(h: History) {
+    this.objects = h.initial.recipients.map((r) => ({ name: r.name, kind: r.kind, deleted: false }));
+    // Installation chose the mailbox it shows.
+    this.pointer = h.initial.adminMailboxShown === null ? undefined : this.live(h.initial.adminMailboxShown);
+    this.shown = h.initial.adminMailboxShown;
+  }
+
+  view(): AdminView {
+    const p = this.pointer;
+    return { state: !p ? 'not-set' : p.deleted ? 'missing' : p.kind === 'mailbox' ? 'mailbox' : 'not-a-mailbox', shown: this.shown };
+  }
+
+  /** One operation the program (or the directory) carried out; failed ones change nothing. */
+  apply(op: Op, ok: boolean): void {
+    if (!ok) return;
+    switch (op.op) {
+      case 'recipient.create': this.create(op.name, op.kind); break;
+      case 'recipient.delete': this.live(op.name)!.deleted = true; break;
+      case 'recipient.recreate': {
+        const old = this.live(op.name);
+        if (old) old.deleted = true;
+        this.create(op.name, op.kind);
+        break;
+      }
+      case 'recipient.retype': this.live(op.name)!.kind = op.kind; break;
+      case 'adminMailbox.clear': this.pointer = undefined; this.shown = null; break;
+      case 'adminMailbox.set': this.pointer = this.live(op.name); this.shown = this.pointer?.name ?? op.name; break;
+      case 'adminMailbox.reset': this.pointer = this.shown === null ? undefined : this.live(this.shown); break;
+      default:
+    }
+  }
+
+  private live(name: string): DirectoryObject | undefined {
+    return this.objects.find((o) => !o.deleted && o.name.toLowerCase() === name.toLowerCase());
+  }
+
+  private create(name: string, kind: string): void {
+    this.objects.push({ name, kind, deleted: false });
+  }
+}
+
 /** The administrator mailbox as it must be just before each step (index), and after the last (index = steps). */
 export function administratorReference(h: History): (index: number) => AdminView {
-  const objects: DirectoryObject[] = h.initial.recipients.map((r) => ({ name: r.name, kind: r.kind, deleted: false }));
-  const live = (name: string) => objects.find((o) => !o.deleted && o.name.toLowerCase() === name.toLowerCase());
-  // Installation chose the mailbox it shows.
-  let pointer = h.initial.adminMailboxShown === null ? undefined : live(h.initial.adminMailboxShown);
-  let shown = h.initial.adminMailboxShown;
-  const view = (): AdminView => ({
-    state: !pointer ? 'not-set' : pointer.deleted ? 'missing' : pointer.kind === 'mailbox' ? 'mailbox' : 'not-a-mailbox',
-    shown,
-  });
-  const create = (name: string, kind: string) => objects.push({ name, kind, deleted: false });
+  const book = new AdministratorBook(h);
   const states: AdminView[] = [];
   const byStep = performed(h);
   for (let index = 0; index <= h.steps.length; index++) {
-    states.push(view());
-    for (const { op, outcome } of byStep[index] ?? []) {
-      if (!outcome.ok) continue;
-      switch (op.op) {
-        case 'recipient.create': create(op.name, op.kind); break;
-        case 'recipient.delete': live(op.name)!.deleted = true; break;
-        case 'recipient.recreate': {
-          const old = live(op.name);
-          if (old) old.deleted = true;
-          create(op.name, op.kind);
-          break;
-        }
-        case 'recipient.retype': live(op.name)!.kind = op.kind; break;
-        case 'adminMailbox.clear': pointer = undefined; shown = null; break;
-        case 'adminMailbox.set': pointer = live(op.name); shown = pointer?.name ?? op.name; break;
-        case 'adminMailbox.reset': pointer = shown === null ? undefined : live(shown); break;
-        default:
-      }
-    }
+    states.push(book.view());
+    for (const { op, outcome } of byStep[index] ?? []) book.apply(op, outcome.ok);
   }
   return (index) => states[Math.min(index, states.length - 1)]!;
 }

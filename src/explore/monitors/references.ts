@@ -3,41 +3,20 @@
 
 import type { History } from '../../harness/history.ts';
 import { performed } from '../../../properties/performed.ts';
+import { AdministratorBook } from '../../../properties/reference/administrator.ts';
 import { storeReference } from '../../../properties/reference/store.ts';
 import type { MonitorContext } from './monitor.ts';
 
 /**
  * administratorReference's state: its directory objects (by name, kind, deleted) and the one
- * the pointer names, and the name shown. The same walk as properties/reference/administrator.ts
- * (its state is inside a closure); deleted objects are kept only where the pointer names one.
+ * the pointer names, and the name shown, from the same book (properties/reference/administrator.ts);
+ * deleted objects are kept only where the pointer names one.
  */
 export function administrator(h: History): unknown {
-  const objects: { name: string; kind: string; deleted: boolean }[] = h.initial.recipients.map((r) => ({ name: r.name, kind: r.kind, deleted: false }));
-  const live = (name: string) => objects.find((o) => !o.deleted && o.name.toLowerCase() === name.toLowerCase());
-  let pointer = h.initial.adminMailboxShown === null ? undefined : live(h.initial.adminMailboxShown);
-  let shown = h.initial.adminMailboxShown;
-  const create = (name: string, kind: string) => objects.push({ name, kind, deleted: false });
-  for (const step of performed(h)) {
-    for (const { op, outcome } of step) {
-      if (!outcome.ok) continue;
-      switch (op.op) {
-        case 'recipient.create': create(op.name, op.kind); break;
-        case 'recipient.delete': live(op.name)!.deleted = true; break;
-        case 'recipient.recreate': {
-          const old = live(op.name);
-          if (old) old.deleted = true;
-          create(op.name, op.kind);
-          break;
-        }
-        case 'recipient.retype': live(op.name)!.kind = op.kind; break;
-        case 'adminMailbox.clear': pointer = undefined; shown = null; break;
-        case 'adminMailbox.set': pointer = live(op.name); shown = pointer?.name ?? op.name; break;
-        case 'adminMailbox.reset': pointer = shown === null ? undefined : live(shown); break;
-        default:
-      }
-    }
-  }
-  const kept = objects.filter((o) => !o.deleted || o === pointer);
+  const book = new AdministratorBook(h);
+  for (const step of performed(h)) for (const { op, outcome } of step) book.apply(op, outcome.ok);
+  const { pointer, shown } = book;
+  const kept = book.objects.filter((o) => !o.deleted || o === pointer);
   return { objects: kept.map((o) => [o.name, o.kind, o.deleted]), pointer: pointer ? kept.indexOf(pointer) : null, shown };
 }
 
