@@ -8,7 +8,7 @@ import { HOLDS, firstViolation, violated, type Property, type Verdict } from '..
 import type { Release } from '../src/model/release.ts';
 import { failsOnMalformedCharset } from './defects/Q293288.ts';
 import { performed } from './performed.ts';
-import { QUIET, mixOf, restartImc } from './shapes.ts';
+import { QUIET, mixOf, probingWith, restartImc } from './shapes.ts';
 import { FLOW_SECONDS, IMC, deliveries, events, flowsEndToEnd, imcRunning, isOp, readyForMail, stepsOf, transitions } from './support.ts';
 import { unlike } from './texts/event.ts';
 import { EVENTS, namedIn12007, namedIn4182 } from './texts/Q293288.ts';
@@ -32,13 +32,8 @@ const plain: fc.Arbitrary<Op> = fc.record({
   charset: fc.constantFrom('us-ascii' as const, 'iso-8859-1' as const),
 });
 
-/** What a user does to see whether mail moves: messages in and out, logons, time. */
-const probing: fc.Arbitrary<Op> = mixOf(
-  [3, plain],
-  [1, fc.constant<Op>({ op: 'client.submit', from: 'Alice', to: 'friend@remote.example' })],
-  [1, fc.constant<Op>({ op: 'client.logon', client: 'Mdbvu32' })],
-  [2, fc.constantFrom(wait(30), wait(60))],
-);
+/** What a user does to see whether mail moves (shapes.ts), with this article's plain messages. */
+const probing = probingWith(plain);
 
 /** Whether the store of the release before step i fails on a malformed charset. */
 const affected = (h: History, i: number): boolean => failsOnMalformedCharset(before(h, i).release);

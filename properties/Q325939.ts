@@ -9,7 +9,7 @@ import { HOLDS, firstViolation, violated, type Property, type Verdict } from '..
 import type { Release } from '../src/model/release.ts';
 import { FIX, malformed, outOfMemoryOnMalformed } from './defects/Q325939.ts';
 import { FLOW, excusedUnder } from './defects/index.ts';
-import { QUIET, mixOf, restartImc } from './shapes.ts';
+import { QUIET, mixOf, probingWith, restartImc } from './shapes.ts';
 import { FLOW_SECONDS, deliveries, events, fatesOf, flowsEndToEnd, imcRunning, isOp, nothingInTheWay, readyForMail, stepsOf, type Delivery } from './support.ts';
 import { unlike } from './texts/event.ts';
 import { SEQUENCE } from './texts/Q325939.ts';
@@ -34,12 +34,8 @@ const plain: fc.Arbitrary<Op> = fc.record({
   embedded: fc.constantFrom('none' as const, 'good' as const),
 });
 
-const probing: fc.Arbitrary<Op> = mixOf(
-  [3, plain],
-  [1, fc.constant<Op>({ op: 'client.submit', from: 'Alice', to: 'friend@remote.example' })],
-  [1, fc.constant<Op>({ op: 'client.logon', client: 'Mdbvu32' })],
-  [2, fc.constantFrom(wait(30), wait(60))],
-);
+/** What a user does to see whether mail moves (shapes.ts), with this article's plain messages. */
+const probing = probingWith(plain);
 
 const affected = (h: History, i: number): boolean => outOfMemoryOnMalformed(before(h, i).release);
 const fixed = (h: History, i: number): boolean => /^5\.5 SP/.test(before(h, i).release) && !affected(h, i);

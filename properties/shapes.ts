@@ -62,3 +62,14 @@ export const startStop: fc.Arbitrary<Op> = fc.constantFrom<Op>(
 export function mixOf(...arbs: [number, fc.Arbitrary<Op>][]): fc.Arbitrary<Op> {
   return fc.oneof(...arbs.map(([weight, arbitrary]) => ({ weight, arbitrary })));
 }
+
+/** What a user does to see whether mail moves, around an article's own kind of plain message: messages in and out, logons, time. */
+export function probingWith(plain: fc.Arbitrary<Op>): fc.Arbitrary<Op> {
+  const wait = (seconds: number): Op => ({ op: 'time.pass', seconds });
+  return mixOf(
+    [3, plain],
+    [1, fc.constant<Op>({ op: 'client.submit', from: 'Alice', to: 'friend@remote.example' })],
+    [1, fc.constant<Op>({ op: 'client.logon', client: 'Mdbvu32' })],
+    [2, fc.constantFrom(wait(30), wait(60))],
+  );
+}
