@@ -14,6 +14,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PNG } from 'pngjs';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import { afterAll, beforeAll, it } from 'vitest';
 
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
@@ -138,4 +139,40 @@ export function pixels(png: Buffer): { width: number; height: number; colours: n
     if (r < 245 || g < 245 || b < 245) nonWhite += 1;
   }
   return { width: image.width, height: image.height, colours: colours.size, nonWhite: nonWhite / (image.width * image.height) };
+}
+
+/**
+ * One page in Chromium for a test file: the browser starts before the file's tests, `prepare`
+ * makes the HTML the page shows, and both close after them. A setup that fails (no Chromium)
+ * fails every test with its error and remedy rather than skipping them.
+ */
+export function pageSuite(prepare: () => Promise<string>): { check(name: string, fn: () => unknown): void; readonly v: Visit; readonly browser: Browser } {
+  let browser: Browser | undefined;
+  let current: Visit | undefined;
+  let failure: Error | undefined;
+  beforeAll(async () => {
+    try {
+      browser = await launch();
+      current = await visit(browser, await prepare());
+    } catch (e) {
+      failure = e as Error;
+    }
+  }, 180_000);
+  afterAll(async () => {
+    await current?.close();
+    await browser?.close();
+  }, 60_000);
+  return {
+    check: (name, fn) =>
+      it(name, async () => {
+        if (failure) throw failure;
+        await fn();
+      }),
+    get v() {
+      return current!;
+    },
+    get browser() {
+      return browser!;
+    },
+  };
 }

@@ -9,14 +9,14 @@
 
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect } from 'vitest';
 import { runCampaign } from '../../src/campaign/campaign.ts';
 import type { Report } from '../../src/campaign/report.ts';
 import { campaignPage, counterexamplesOf } from '../../src/report/campaignPage.ts';
 import { loadScenario } from '../../src/scenario/load.ts';
 import { replay } from '../../src/scenario/replay.ts';
 import { options } from '../campaign/helpers.ts';
-import { launch, pixels, visit, type Browser, type Visit } from './browser.ts';
+import { pageSuite, pixels } from './browser.ts';
 
 const REPO = join(import.meta.dirname, '..', '..');
 /** Where the screenshots go: the README's pictures only when asked for. */
@@ -26,37 +26,16 @@ const WORK = '.tmp/report-test/campaign';
 
 let report: Report;
 let text: string;
-let browser: Browser;
-let failure: Error | undefined;
-let v: Visit;
 
-beforeAll(async () => {
-  try {
-    rmSync(WORK, { recursive: true, force: true });
-    mkdirSync(WORK, { recursive: true });
-    browser = await launch();
-    report = await runCampaign(options({ articles: ['Q146791'], runs: 10, matrix: true, variant: 'imc-ignores-disk-reserve', scenarios: `${WORK}/scenarios` }));
-    text = campaignPage(report);
-    writeFileSync(`${WORK}/campaign.html`, text);
-    v = await visit(browser, text);
-  } catch (e) {
-    // Reported by every test rather than as skipped tests: no Chromium is a failure, with its remedy.
-    failure = e as Error;
-  }
-}, 180_000);
-
-afterAll(async () => {
-  await v?.close();
-  await browser?.close();
-}, 60_000);
-
-/** A test that fails with the setup's error (e.g. no Chromium) instead of being skipped. */
-function check(name: string, fn: () => unknown): void {
-  it(name, async () => {
-    if (failure) throw failure;
-    await fn();
-  });
-}
+const suite = pageSuite(async () => {
+  rmSync(WORK, { recursive: true, force: true });
+  mkdirSync(WORK, { recursive: true });
+  report = await runCampaign(options({ articles: ['Q146791'], runs: 10, matrix: true, variant: 'imc-ignores-disk-reserve', scenarios: `${WORK}/scenarios` }));
+  text = campaignPage(report);
+  writeFileSync(`${WORK}/campaign.html`, text);
+  return text;
+});
+const check = suite.check.bind(suite);
 
 const expectedRows = () => [...report.claims, ...report.invariants];
 
@@ -65,7 +44,7 @@ describe('the campaign report in Chromium', () => {
     const expected = expectedRows();
     expect(expected.length).toBe(new Set(report.claims.map((c) => c.id)).size + report.invariants.length);
     expect(report.claims.every((c) => c.article === 'Q146791')).toBe(true);
-    const rows = v.page.locator('#verdict-table tr[data-id]');
+    const rows = suite.v.page.locator('#verdict-table tr[data-id]');
     await expect.poll(() => rows.count()).toBe(expected.length);
     for (const [k, r] of expected.entries()) {
       const row = rows.nth(k);
@@ -78,18 +57,18 @@ describe('the campaign report in Chromium', () => {
       expect(cells[7]).toMatch(new RegExp(`^${r.verdict}`));
       expect(await row.locator('.badge').isVisible()).toBe(true);
     }
-    expect(await v.page.locator('#verdict-table tr[data-id="Q146791-S1"] .badge').innerText()).toBe('violated');
-    expect(await v.page.locator('#verdict-table tr[data-verdict="holds"]').count()).toBe(expectedRows().filter((r) => r.verdict === 'holds').length);
+    expect(await suite.v.page.locator('#verdict-table tr[data-id="Q146791-S1"] .badge').innerText()).toBe('violated');
+    expect(await suite.v.page.locator('#verdict-table tr[data-verdict="holds"]').count()).toBe(expectedRows().filter((r) => r.verdict === 'holds').length);
     expect(expectedRows().filter((r) => r.verdict === 'holds').length).toBeGreaterThan(0);
   });
 
   check('links the violation to its counterexample, whose timeline marks the witness step', async () => {
-    const link = v.page.locator('#verdict-table tr[data-id="Q146791-S1"] a[href^="#cx-"]');
+    const link = suite.v.page.locator('#verdict-table tr[data-id="Q146791-S1"] a[href^="#cx-"]');
     expect(await link.count()).toBe(1);
     const target = (await link.getAttribute('href'))!;
     await link.click();
-    await expect.poll(() => new URL(v.page.url()).hash).toBe(target);
-    const section = v.page.locator(target);
+    await expect.poll(() => new URL(suite.v.page.url()).hash).toBe(target);
+    const section = suite.v.page.locator(target);
     expect(await section.isVisible()).toBe(true);
     const witness = section.locator('tbody.witness');
     expect(await witness.count()).toBeGreaterThan(0);
@@ -103,12 +82,12 @@ describe('the campaign report in Chromium', () => {
     const named = new Set([...expectedRows().flatMap((r) => r.violations.map((x) => x.scenario)), ...report.matrix.flatMap((m) => m.breaks.map((b) => b.scenario))]);
     expect(found.length).toBe(named.size);
     expect(found.length).toBeGreaterThan(1);
-    expect(await v.page.locator('.counterexample').count()).toBe(found.length);
+    expect(await suite.v.page.locator('.counterexample').count()).toBe(found.length);
     for (const c of found) {
       const r = replay(loadScenario(c.path));
       const steps = r.verdict.judgements.flatMap((j) => (j.verdict.holds ? [] : [j.verdict.step]));
       expect(steps.length).toBeGreaterThan(0);
-      const section = v.page.locator(`#${c.anchor}`);
+      const section = suite.v.page.locator(`#${c.anchor}`);
       const marked = await section.locator('tbody.witness').evaluateAll((els) => els.map((e) => Number(e.getAttribute('data-step'))));
       expect(marked).toEqual([...new Set(steps)].sort((a, b) => a - b));
       // Every step of the scenario has its block, in order, and each observation sits in a lane.
@@ -120,27 +99,27 @@ describe('the campaign report in Chromium', () => {
   });
 
   check('shows the interpretation matrix, the ledger and the interpretations', async () => {
-    expect(await v.page.locator('#matrix-grid tbody tr[data-alternative]').count()).toBe(report.matrix.length);
+    expect(await suite.v.page.locator('#matrix-grid tbody tr[data-alternative]').count()).toBe(report.matrix.length);
     const breaks = report.matrix.reduce((n, m) => n + m.breaks.length, 0);
-    expect(await v.page.locator('#matrix-grid td[data-cell="breaks"]').count()).toBeLessThanOrEqual(breaks);
-    expect(await v.page.locator('#matrix-grid td[data-cell="breaks"] a[href^="#cx-"]').count()).toBe(breaks);
-    expect(await v.page.locator('#assumption-ledger tbody tr').count()).toBe(report.assumptions.length);
-    expect(await v.page.locator('.interpretation').count()).toBe(report.interpretations.length);
+    expect(await suite.v.page.locator('#matrix-grid td[data-cell="breaks"]').count()).toBeLessThanOrEqual(breaks);
+    expect(await suite.v.page.locator('#matrix-grid td[data-cell="breaks"] a[href^="#cx-"]').count()).toBe(breaks);
+    expect(await suite.v.page.locator('#assumption-ledger tbody tr').count()).toBe(report.assumptions.length);
+    expect(await suite.v.page.locator('.interpretation').count()).toBe(report.interpretations.length);
     for (const i of report.interpretations) {
-      expect(await v.page.locator(`.interpretation[data-interpretation="${i.id}"] tr.default`).innerText()).toContain(i.default);
+      expect(await suite.v.page.locator(`.interpretation[data-interpretation="${i.id}"] tr.default`).innerText()).toContain(i.default);
     }
   });
 
   check('makes no request but the document, and logs no error', async () => {
-    expect(v.requests).toEqual([v.url]);
-    expect(v.served).toEqual(['/report.html']);
-    expect(v.refused).toEqual([]);
-    expect(v.failed).toEqual([]);
-    expect(v.errors).toEqual([]);
-    expect(v.console.filter((m) => /^(error|warning)/.test(m))).toEqual([]);
-    expect(v.dialogs).toEqual([]);
-    expect(await v.page.evaluate(() => performance.getEntriesByType('resource').length)).toBe(0);
-    expect(await v.page.locator('script, link[rel="stylesheet"], img, iframe, object, embed').count()).toBe(0);
+    expect(suite.v.requests).toEqual([suite.v.url]);
+    expect(suite.v.served).toEqual(['/report.html']);
+    expect(suite.v.refused).toEqual([]);
+    expect(suite.v.failed).toEqual([]);
+    expect(suite.v.errors).toEqual([]);
+    expect(suite.v.console.filter((m) => /^(error|warning)/.test(m))).toEqual([]);
+    expect(suite.v.dialogs).toEqual([]);
+    expect(await suite.v.page.evaluate(() => performance.getEntriesByType('resource').length)).toBe(0);
+    expect(await suite.v.page.locator('script, link[rel="stylesheet"], img, iframe, object, embed').count()).toBe(0);
   });
 
   check('is the same page, byte for byte, for the same report (timings aside)', () => {
@@ -150,8 +129,8 @@ describe('the campaign report in Chromium', () => {
   });
 
   check('renders to a screenshot that is not blank, and writes the README pictures', async () => {
-    await v.page.locator('body').evaluate((e) => e.ownerDocument.defaultView.scrollTo(0, 0));
-    const top = await v.page.screenshot({ fullPage: false });
+    await suite.v.page.locator('body').evaluate((e) => e.ownerDocument.defaultView.scrollTo(0, 0));
+    const top = await suite.v.page.screenshot({ fullPage: false });
     const p = pixels(top);
     expect(p).toMatchObject({ width: 1280, height: 900 });
     expect(p.colours).toBeGreaterThan(50);
@@ -159,8 +138,8 @@ describe('the campaign report in Chromium', () => {
     mkdirSync(SHOTS, { recursive: true });
     writeFileSync(join(SHOTS, 'report.png'), top);
 
-    await v.page.locator('#cx-1').evaluate((e) => e.scrollIntoView());
-    const timeline = await v.page.screenshot({ fullPage: false });
+    await suite.v.page.locator('#cx-1').evaluate((e) => e.scrollIntoView());
+    const timeline = await suite.v.page.screenshot({ fullPage: false });
     const q = pixels(timeline);
     expect(q).toMatchObject({ width: 1280, height: 900 });
     expect(q.colours).toBeGreaterThan(50);

@@ -7,14 +7,14 @@
 
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect } from 'vitest';
 import { runCampaign } from '../../src/campaign/campaign.ts';
 import { main } from '../../src/cli/replay.ts';
 import { loadScenario } from '../../src/scenario/load.ts';
 import { replay } from '../../src/scenario/replay.ts';
 import { replayTimeline } from '../../src/scenario/timeline.ts';
 import { options } from '../campaign/helpers.ts';
-import { launch, pixels, visit, type Browser, type Visit } from './browser.ts';
+import { pageSuite, pixels, visit } from './browser.ts';
 
 const REPO = join(import.meta.dirname, '..', '..');
 const WORK = join(REPO, '.tmp/report-test/replay');
@@ -27,47 +27,26 @@ function replayCli(...args: string[]): { code: number; out: string; err: string 
   return { code, out, err };
 }
 
-let browser: Browser;
-let failure: Error | undefined;
-let v: Visit;
 let hostile: string;
 let page: string;
 
-beforeAll(async () => {
-  try {
-    rmSync(WORK, { recursive: true, force: true });
-    mkdirSync(WORK, { recursive: true });
-    browser = await launch();
-    const report = await runCampaign(options({ claims: ['Q146791-S1'], versions: ['4.0'], runs: 20, variant: 'imc-ignores-disk-reserve', scenarios: join(WORK, 'found') }));
-    const found = JSON.parse(readFileSync(report.claims[0]!.violations[0]!.scenario, 'utf8'));
-    // The witness of the violation is the last step; a wrong expectation on the first adds a mismatch there.
-    found.title = HOSTILE;
-    found.steps[0] = { ...found.steps[0], note: `${HOSTILE}\nsecond line`, expect: { services: { MSExchangeIMC: 'Stopped' } } };
-    hostile = join(WORK, 'hostile.json');
-    writeFileSync(hostile, JSON.stringify(found, null, 2));
-    const out = join(WORK, 'hostile.html');
-    const r = replayCli(hostile, '--html', out);
-    expect(r.code).toBe(1);
-    page = readFileSync(out, 'utf8');
-    v = await visit(browser, page);
-  } catch (e) {
-    // Reported by every test rather than as skipped tests: no Chromium is a failure, with its remedy.
-    failure = e as Error;
-  }
-}, 180_000);
-
-afterAll(async () => {
-  await v?.close();
-  await browser?.close();
-}, 60_000);
-
-/** A test that fails with the setup's error (e.g. no Chromium) instead of being skipped. */
-function check(name: string, fn: () => unknown): void {
-  it(name, async () => {
-    if (failure) throw failure;
-    await fn();
-  });
-}
+const suite = pageSuite(async () => {
+  rmSync(WORK, { recursive: true, force: true });
+  mkdirSync(WORK, { recursive: true });
+  const report = await runCampaign(options({ claims: ['Q146791-S1'], versions: ['4.0'], runs: 20, variant: 'imc-ignores-disk-reserve', scenarios: join(WORK, 'found') }));
+  const found = JSON.parse(readFileSync(report.claims[0]!.violations[0]!.scenario, 'utf8'));
+  // The witness of the violation is the last step; a wrong expectation on the first adds a mismatch there.
+  found.title = HOSTILE;
+  found.steps[0] = { ...found.steps[0], note: `${HOSTILE}\nsecond line`, expect: { services: { MSExchangeIMC: 'Stopped' } } };
+  hostile = join(WORK, 'hostile.json');
+  writeFileSync(hostile, JSON.stringify(found, null, 2));
+  const out = join(WORK, 'hostile.html');
+  const r = replayCli(hostile, '--html', out);
+  expect(r.code).toBe(1);
+  page = readFileSync(out, 'utf8');
+  return page;
+});
+const check = suite.check.bind(suite);
 
 describe('a replayed scenario as a picture in Chromium', () => {
   check('marks the witness steps: the violation and the mismatch', async () => {
@@ -76,56 +55,56 @@ describe('a replayed scenario as a picture in Chromium', () => {
     expect(violation.holds).toBe(false);
     const step = violation.holds ? -1 : violation.step;
     expect(step).toBeGreaterThan(0);
-    const marked = await v.page.locator('tbody.witness').evaluateAll((els) => els.map((e) => [Number(e.getAttribute('data-step')), e.getAttribute('data-witness')]));
+    const marked = await suite.v.page.locator('tbody.witness').evaluateAll((els) => els.map((e) => [Number(e.getAttribute('data-step')), e.getAttribute('data-witness')]));
     expect(marked).toEqual([[0, 'mismatch'], [step, 'violation']]);
     for (const k of [0, step]) {
-      const flag = v.page.locator(`#scenario-step-${k} .witness-flag`);
+      const flag = suite.v.page.locator(`#scenario-step-${k} .witness-flag`);
       expect(await flag.isVisible()).toBe(true);
       expect(await flag.innerText()).toContain(`WITNESS STEP [${k}]`);
     }
-    expect(await v.page.locator('#scenario-step-0 .witness-why').innerText()).toContain('services.MSExchangeIMC: expected "Stopped", observed "Running"');
-    expect(await v.page.locator('.verdict').innerText()).toContain('does NOT behave as the file says (1 mismatch)');
-    expect(await v.page.locator('.verdict ul.witnesses a').evaluateAll((as) => as.map((a) => a.getAttribute('href')))).toEqual(['#scenario-step-0', `#scenario-step-${step}`]);
+    expect(await suite.v.page.locator('#scenario-step-0 .witness-why').innerText()).toContain('services.MSExchangeIMC: expected "Stopped", observed "Running"');
+    expect(await suite.v.page.locator('.verdict').innerText()).toContain('does NOT behave as the file says (1 mismatch)');
+    expect(await suite.v.page.locator('.verdict ul.witnesses a').evaluateAll((as) => as.map((a) => a.getAttribute('href')))).toEqual(['#scenario-step-0', `#scenario-step-${step}`]);
   });
 
   check('shows hostile text as text: no markup, no script, control characters made visible', async () => {
-    const title = await v.page.locator('h1').innerText();
+    const title = await suite.v.page.locator('h1').innerText();
     expect(title).toContain('</title><script>alert("x")</script> & <b>bold</b> "double" \'single\'');
     // Each control character as the escape the scenario file holds it in.
     expect(title).toContain('\\u0007bell \\u0000nul \\u001b[31m esc \\u0085next');
-    expect(await v.page.title()).toContain('<script>alert("x")</script>');
-    expect(await v.page.locator('script, h1 b, .note b').count()).toBe(0);
-    const note = await v.page.locator('#scenario-step-0 .note').innerText();
+    expect(await suite.v.page.title()).toContain('<script>alert("x")</script>');
+    expect(await suite.v.page.locator('script, h1 b, .note b').count()).toBe(0);
+    const note = await suite.v.page.locator('#scenario-step-0 .note').innerText();
     expect(note).toContain('<b>bold</b>');
     expect(note).toContain('\nsecond line');
-    expect(v.dialogs).toEqual([]);
+    expect(suite.v.dialogs).toEqual([]);
     expect(page).not.toMatch(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F]/);
   });
 
   check('makes no request but the document, and logs no error', async () => {
-    expect(v.requests).toEqual([v.url]);
-    expect(v.served).toEqual(['/report.html']);
-    expect(v.refused).toEqual([]);
-    expect(v.failed).toEqual([]);
-    expect(v.errors).toEqual([]);
-    expect(v.console.filter((m) => /^(error|warning)/.test(m))).toEqual([]);
-    expect(await v.page.evaluate(() => performance.getEntriesByType('resource').length)).toBe(0);
+    expect(suite.v.requests).toEqual([suite.v.url]);
+    expect(suite.v.served).toEqual(['/report.html']);
+    expect(suite.v.refused).toEqual([]);
+    expect(suite.v.failed).toEqual([]);
+    expect(suite.v.errors).toEqual([]);
+    expect(suite.v.console.filter((m) => /^(error|warning)/.test(m))).toEqual([]);
+    expect(await suite.v.page.evaluate(() => performance.getEntriesByType('resource').length)).toBe(0);
   });
 
   check('prints: the witness flag shows on paper, and a PDF comes out', async () => {
-    await v.page.emulateMedia({ media: 'print' });
-    expect(await v.page.locator('#scenario-step-0 .witness-flag').isVisible()).toBe(true);
+    await suite.v.page.emulateMedia({ media: 'print' });
+    expect(await suite.v.page.locator('#scenario-step-0 .witness-flag').isVisible()).toBe(true);
     // On paper the picture fits the width: no lane is cut off at the right edge.
-    const fits = await v.page.locator('table.timeline').evaluate((t) => t.getBoundingClientRect().right <= t.ownerDocument.documentElement.clientWidth);
+    const fits = await suite.v.page.locator('table.timeline').evaluate((t) => t.getBoundingClientRect().right <= t.ownerDocument.documentElement.clientWidth);
     expect(fits).toBe(true);
-    const pdf = await v.page.pdf({ format: 'A3', landscape: true, printBackground: true });
+    const pdf = await suite.v.page.pdf({ format: 'A3', landscape: true, printBackground: true });
     expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
     expect(pdf.length).toBeGreaterThan(10_000);
-    await v.page.emulateMedia({ media: 'screen' });
+    await suite.v.page.emulateMedia({ media: 'screen' });
   });
 
   check('renders to a screenshot that is not blank', async () => {
-    const p = pixels(await v.page.screenshot({ fullPage: false }));
+    const p = pixels(await suite.v.page.screenshot({ fullPage: false }));
     expect(p).toMatchObject({ width: 1280, height: 900 });
     expect(p.colours).toBeGreaterThan(50);
     expect(p.nonWhite).toBeGreaterThan(0.1);
@@ -164,7 +143,7 @@ describe('a replayed scenario as a picture in Chromium', () => {
       const out = join(WORK, `${name}.html`);
       expect(replayCli(join(REPO, `scenarios/${name}-story.json`), '--html', out).code).toBe(0);
       const t = replayTimeline(replay(loadScenario(join(REPO, `scenarios/${name}-story.json`))));
-      const story = await visit(browser, readFileSync(out, 'utf8'));
+      const story = await visit(suite.browser, readFileSync(out, 'utf8'));
       try {
         const shown = await story.page.locator('tbody.step .ob[data-kind]').evaluateAll((els) =>
           els.map((e) => ({
