@@ -8,10 +8,10 @@ import { performed } from '../performed.ts';
 
 const DS = 'MSExchangeDS';
 
-/** Whether the directory answers reads at a given time of the history. */
-export function directoryReference(h: History): (at: number) => boolean {
+/** The directory's answering windows so far: the closed ones, the open one's start (if any), and the warm-up the last reboot gave. */
+export function directoryWindows(h: History): { closed: { from: number; to: number }[]; open: number | undefined; warmup: number } {
   const warms = h.readings.autoStartInaccessible === 'directory-warming-up';
-  const windows: { from: number; to: number }[] = [];
+  const closed: { from: number; to: number }[] = [];
   let warmup = 0;
   let open: number | undefined;
   const watch = (seen: History['setup']) => {
@@ -19,7 +19,7 @@ export function directoryReference(h: History): (at: number) => boolean {
       if (o.kind !== 'service' || o.service !== DS) continue;
       if (o.to === 'Running') open = o.at + (warms ? warmup : 0);
       else if (open !== undefined) {
-        windows.push({ from: open, to: o.at });
+        closed.push({ from: open, to: o.at });
         open = undefined;
       }
     }
@@ -33,7 +33,13 @@ export function directoryReference(h: History): (at: number) => boolean {
     }
     watch(s.seen);
   }
-  if (open !== undefined) windows.push({ from: open, to: Infinity });
+  return { closed, open, warmup };
+}
+
+/** Whether the directory answers reads at a given time of the history. */
+export function directoryReference(h: History): (at: number) => boolean {
+  const { closed, open } = directoryWindows(h);
+  const windows = open === undefined ? closed : [...closed, { from: open, to: Infinity }];
   // Inclusive at both ends: what happens at the same second as the directory stops happened before it (a service stops its dependents first).
   return (at) => windows.some((w) => at >= w.from && at <= w.to);
 }

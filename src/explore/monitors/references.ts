@@ -4,6 +4,7 @@
 import type { History } from '../../harness/history.ts';
 import { performed } from '../../../properties/performed.ts';
 import { AdministratorBook } from '../../../properties/reference/administrator.ts';
+import { directoryWindows } from '../../../properties/reference/directory.ts';
 import { storeReference } from '../../../properties/reference/store.ts';
 import type { MonitorContext } from './monitor.ts';
 
@@ -27,31 +28,9 @@ export function administrator(h: History): unknown {
  * past are answered when a message comes (flows.ts), so closed windows matter no more.
  */
 export function directory(h: History, ctx: MonitorContext): unknown {
-  const DS = 'MSExchangeDS';
-  const warms = h.readings.autoStartInaccessible === 'directory-warming-up';
   const now = ctx.world.clock.now;
-  let warmup = 0;
-  let open: number | undefined;
-  let closedNow = false;
-  const watch = (seen: History['setup']) => {
-    for (const o of seen) {
-      if (o.kind !== 'service' || o.service !== DS) continue;
-      if (o.to === 'Running') open = o.at + (warms ? warmup : 0);
-      else if (open !== undefined) {
-        if (o.at === now && open <= o.at) closedNow = true;
-        open = undefined;
-      }
-    }
-  };
-  watch(h.setup);
-  const byStep = performed(h);
-  for (const s of h.steps) {
-    for (const { op } of byStep[s.index]!) {
-      if (op.op === 'reboot') warmup = op.directorySeconds;
-      if (op.op === 'servicePack.apply') warmup = 0;
-    }
-    watch(s.seen);
-  }
+  const { closed, open, warmup } = directoryWindows(h);
+  const closedNow = closed.some((w) => w.to === now && w.from <= w.to);
   return { warmup, open: open === undefined ? null : Math.max(0, open - now), closedNow };
 }
 
