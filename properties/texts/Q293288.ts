@@ -22,6 +22,8 @@ export const EVENT_4116: ExpectedEvent = {
 export const EVENT_3039: ExpectedEvent = {
   id: 3039, source: IMC, type: 'Error', category: null,
   text: 'The error 0x80040115 was encountered while trying to communicate with the\nmessage store. An attempt to refresh the connection will be made. If not\nsuccessful, the service will be shut down.',
+  // The article prints the data portion after the text, as Event Viewer's "Data (Words)" view.
+  data: '0000: 00140667 80040115',
 };
 
 /** The message's ID, subject and sender, and the archive file, in the article's parentheses (A-EVENT-PLACEHOLDERS). */

@@ -9,6 +9,8 @@ export interface ExpectedEvent {
   readonly category: string | null;
   /** The exact text, a pattern where the article has placeholders, or null where it gives none. */
   readonly text: string | RegExp | null;
+  /** The data portion as the article prints it ("Data (Words)"); absent where the article shows none. */
+  readonly data?: string;
 }
 
 /**
@@ -21,10 +23,12 @@ export function words(text: string): RegExp {
 }
 
 /** Why the entry is not the event the article defines, or undefined if it is. */
-export function unlike(expected: ExpectedEvent, e: { id: number; source: string; type: string; category: string | null; text: string | null }): string | undefined {
+export function unlike(expected: ExpectedEvent, e: { id: number; source: string; type: string; category: string | null; text: string | null; data?: string }): string | undefined {
   if (e.source !== expected.source || e.type !== expected.type) return `event ${e.id} is ${e.source}/${e.type}, not ${expected.source}/${expected.type}`;
   if (e.category !== expected.category) return `event ${e.id} is filed under ${e.category}, not ${expected.category}`;
   const t = expected.text;
   const ok = t === null ? e.text === null : typeof t === 'string' ? e.text === t : t.test(e.text ?? '');
-  return ok ? undefined : `event ${e.id}'s text is not its article's:\n${e.text}`;
+  if (!ok) return `event ${e.id}'s text is not its article's:\n${e.text}`;
+  if (expected.data !== undefined && e.data !== expected.data) return `event ${e.id}'s data is ${e.data === undefined ? 'missing' : `"${e.data}"`}, not the article's "${expected.data}"`;
+  return undefined;
 }
