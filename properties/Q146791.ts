@@ -5,7 +5,7 @@ import { ops, steps, story } from '../src/faults/arbitraries.ts';
 import { before, type History, type Step } from '../src/harness/history.ts';
 import { HOLDS, firstViolation, violated, type Property, type Verdict } from '../src/harness/property.ts';
 import { DEFAULT_SETTINGS } from '../src/model/world.ts';
-import { PROBES, QUIET, inTakenAway, lowDisk, restartImc } from './shapes.ts';
+import { PROBES, QUIET, burst, inTakenAway, lowDisk, restartImc } from './shapes.ts';
 import { IMC, deliveries, events, dialogs, flowsEndToEnd, imcRunning, inMissing, lowOnDisk, readyForMail, replies, sentData, stepsOf } from './support.ts';
 import { EVENT_4055, PATH_NOT_FOUND, REPLY_421, connectorDisplayName, couldNotStop } from './texts/Q146791.ts';
 import { unlike } from './texts/event.ts';
@@ -104,13 +104,14 @@ const resolutionStory = (r: Parameters<Property['scenario']>[0]) =>
     ops(r, { weights: PROBES, maxLength: 3 }),
     steps(...restartImc),
     ops(r, { weights: PROBES, minLength: 1, maxLength: 4 }),
+    burst,
   );
 
 /** The last stop-and-start of the IMC, if everything after it is only probing. */
 function finalRestart(h: History): number {
   const k = h.steps.length - 1 - [...h.steps].reverse().findIndex((s) => s.op.op === 'service.start' && s.op.service === IMC);
   if (k >= h.steps.length || k < 1) return -1;
-  const probesOnly = h.steps.slice(k + 1).every((s) => s.op.op === 'smtp.deliver' || s.op.op === 'time.pass' || s.op.op === 'client.logon');
+  const probesOnly = h.steps.slice(k + 1).every((s) => s.op.op === 'smtp.deliver' || s.op.op === 'time.pass' || s.op.op === 'client.logon' || s.op.op === 'client.submit');
   const stopped = h.steps[k - 1]!.op;
   return probesOnly && stopped.op === 'service.stop' && stopped.service === IMC ? k : -1;
 }
@@ -118,7 +119,7 @@ function finalRestart(h: History): number {
 export const restartRecreatesIn: Property = {
   name: 'Q146791-R1 restart recreates in',
   claims: ['Q146791-R1'],
-  checks: 'After in went missing, stopping and starting the IMC leaves it running with in recreated, and the mail tried afterwards is accepted and reaches its mailbox within a minute.',
+  checks: 'After in went missing, stopping and starting the IMC leaves it running with in recreated, and the mail tried afterwards is accepted and reaches its mailbox within a minute, each message of a burst in or out too (A-FLOW).',
   notCovered: 'Only histories without other reasons not to start (administrator mailbox, permissions, disk space): the resolution is about the missing directory.',
   scenario: resolutionStory,
   reached: (h) => {

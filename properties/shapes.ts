@@ -52,6 +52,16 @@ export const adminTrouble: fc.Arbitrary<Op> = fc.constantFrom<Op>(
   { op: 'adminMailbox.set', name: 'Administrator' },
 );
 
+/**
+ * Mail faster than the IMS polls: up to eight messages in and eight out at once, then time to
+ * move them. A-FLOW holds for each message of a burst, not only for one at a time.
+ */
+export const burst: fc.Arbitrary<Op[]> = fc.tuple(fc.nat(8), fc.nat(8)).map(([inbound, outbound]) => [
+  ...Array.from({ length: inbound }, (_, i): Op => ({ op: 'smtp.deliver', to: i % 2 ? 'Alice' : 'Bob', mime: 'good', tnef: 'none' })),
+  ...Array.from({ length: outbound }, (): Op => ({ op: 'client.submit', from: 'Alice', to: 'friend@remote.example' })),
+  { op: 'time.pass', seconds: 70 },
+]);
+
 /** Starting and stopping the connector by hand, and letting time pass. */
 export const startStop: fc.Arbitrary<Op> = fc.constantFrom<Op>(
   { op: 'service.start', service: IMC },
