@@ -70,6 +70,22 @@ export const HOLES: readonly Hole[] = [
     to: '      void inbound;',
     claims: ['Q231737-S3', 'Q231737-R1', 'Q146791-R1', 'LIV-1', 'Q168139-C1', 'Q168139-M1'],
   },
+  {
+    name: '3039-without-its-data',
+    kind: 'a surviving mutant: 3039 logged without the data words Q293288 prints',
+    file: 'src/model/ims/service.ts',
+    from: "this.w.log.write(3039, {}, '0000: 00140667 80040115');",
+    to: "this.w.log.write(3039, {}, '');",
+    claims: ['INV-3'],
+  },
+  {
+    name: 'one-outbound-message-per-poll',
+    kind: 'a surviving mutant: the IMS sends one outbound message per poll, so a burst waits minutes',
+    file: 'src/model/ims/spool.ts',
+    from: "    this.w.journal.record({ kind: 'queue', queue: 'Internet', change: 'added', messageId: m.messageId, ...(m.returns === undefined ? {} : { returns: m.returns }) });\n    return true;",
+    to: "    this.w.journal.record({ kind: 'queue', queue: 'Internet', change: 'added', messageId: m.messageId, ...(m.returns === undefined ? {} : { returns: m.returns }) });\n    return false;",
+    claims: ['Q146791-R1'],
+  },
 ];
 
 const REPO = resolve(dirname(new URL(import.meta.url).pathname), '..');
