@@ -34,7 +34,8 @@ export function crossCheck(doc: JsonDocument, file: ScenarioFile, known: Known):
   const judged = file.judge.properties.flatMap((name, i) => {
     const p = known.properties.find((x) => x.name === name);
     if (!p) at(['judge', 'properties', i], unknownName('property', name, known.properties.map((x) => x.name)));
-    else if (!releasesOf(p.claims).some((r) => releaseName(r) === file.release)) at(['judge', 'properties', i], `${JSON.stringify(name)} checks claims that do not apply to ${file.release}`);
+    // A law judges every history on every release, whatever releases its own histories run on.
+    else if (!known.laws?.some((l) => l.name === name) && !releasesOf(p.claims).some((r) => releaseName(r) === file.release)) at(['judge', 'properties', i], `${JSON.stringify(name)} checks claims that do not apply to ${file.release}`);
     return p ? [p] : [];
   });
   const { verdict, claim } = file.judge;

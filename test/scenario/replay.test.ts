@@ -4,7 +4,7 @@
 
 import { describe, expect, it } from 'vitest';
 import { checkProperty } from '../../src/harness/check.ts';
-import { releasesOf } from '../../src/harness/claims.ts';
+import { checked, releasesOf } from '../../src/harness/claims.ts';
 import { withReadings } from '../../src/model/interpretations.ts';
 import { keepFailure } from '../../src/scenario/fromFailure.ts';
 import { loadScenario } from '../../src/scenario/load.ts';
@@ -59,6 +59,22 @@ describe('replaying a scenario', () => {
     const r = replay(loaded);
     expect(r.verdict.mismatches.map(mismatchText)).toEqual([]);
     expect(r.verdict.judgements[0]).toMatchObject({ expected: 'violated', claim: 'Q146791-S2', met: true });
+  });
+
+  it('replays a law\'s failure found in another property\'s history on a release outside the law\'s own list', () => {
+    // A law judges every history; its own random histories run on fewer releases (5.5 SP3 is not among INV-2's).
+    const variant = VARIANTS.find((v) => v.name === 'services-skip-start-pending')!;
+    const p = property('Q293288-S1 the IMS stops processing and hangs');
+    const release = releasesOf(p.claims).find((r) => r.servicePack === 3)!;
+    expect(checked('INV-2').releases).not.toContain('5.5 SP3');
+    const readings = withReadings(variant.readings ?? {});
+    const result = checkProperty(p, { release, readings, laws: LAWS, variant: { parts: variant.parts! }, seed: 7, numRuns: 50 });
+    expect(result.failure?.verdict.claim).toBe('INV-2');
+    const path = keepFailure(dir, { property: p, release, readings, failure: result.failure!, found: new Date(0), variant: { name: variant.name, parts: variant.parts! }, laws: LAWS });
+    expect(path).toMatch(/INV-2-5\.5-SP3-services-skip-start-pending\.json$/);
+    const r = replay(loadScenario(path));
+    expect(r.verdict.mismatches.map(mismatchText)).toEqual([]);
+    expect(r.verdict.judgements[0]).toMatchObject({ expected: 'violated', claim: 'INV-2', met: true });
   });
 
   it('says "not reached", never "holds", for a property whose trigger the history never reaches', () => {
