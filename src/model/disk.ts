@@ -65,12 +65,16 @@ export class Disk {
     this.journal.record({ kind: 'disk', change: 'freed', freeBytes: this.freeBytes() });
   }
 
+  // What is where comes from the disk's own record of its entries (`shown`, `dirs`), kept beside
+  // every change to the volume: asking memfs resolves the path step by step, and the snapshot
+  // after every step asks often. A test holds the record equal to the volume over random histories.
   exists(path: string): boolean {
-    return this.volume.existsSync(this.v(path));
+    const at = this.v(path);
+    return this.dirs.has(at) || this.shown.has(at);
   }
 
   isDirectory(path: string): boolean {
-    return this.volume.statSync(this.v(path), { throwIfNoEntry: false })?.isDirectory() ?? false;
+    return this.dirs.has(this.v(path));
   }
 
   /** Creates a directory with the given permissions, as setup does (no checks, no record). */
@@ -82,6 +86,11 @@ export class Disk {
   installAll(dirs: readonly { readonly path: string; readonly acl: Acl }[]): void {
     this.volume.fromJSON(Object.fromEntries(dirs.map((d) => [this.v(d.path), null])));
     for (const d of dirs) {
+      // memfs creates the missing parents too (C:\, C:\exchsrvr).
+      for (let up = parentOf(d.path); !this.dirs.has(this.v(up)); up = parentOf(up)) {
+        this.dirs.set(this.v(up), true);
+        if (parentOf(up) === up) break;
+      }
       this.remember(d.path);
       this.dirs.set(this.v(d.path), true);
       this.acls.set(this.v(d.path), d.acl);
@@ -108,24 +117,31 @@ export class Disk {
     return this.walk(path).dirs;
   }
 
-  /** Everything under `root` in one pass: its directories and files, as Windows paths, in name order. */
+  /** Everything under `root`: its directories and files, as Windows paths, in name order. */
   walk(root: string): { dirs: string[]; files: string[] } {
     const out = { dirs: [] as string[], files: [] as string[] };
-    const visit = (dir: string): void => {
-      const at = this.v(dir);
-      for (const entry of this.volume.readdirSync(at, { withFileTypes: true }) as { name: unknown; isDirectory(): boolean }[]) {
-        const name = this.shown.get(`${at}/${String(entry.name)}`) ?? String(entry.name);
-        const path = join(dir, name);
-        if (entry.isDirectory()) {
-          out.dirs.push(path);
-          visit(path);
-        } else out.files.push(path);
-      }
+    const at = this.v(root);
+    if (!this.dirs.has(at)) return out;
+    const below = `${at}/`;
+    const add = (k: string): void => {
+      if (k.startsWith(below)) (this.dirs.has(k) ? out.dirs : out.files).push(this.shownPath(root, at, k));
     };
-    if (this.isDirectory(root)) visit(root);
+    for (const k of this.shown.keys()) add(k);
+    for (const k of this.dirs.keys()) if (!this.shown.has(k)) add(k);
     out.dirs.sort();
     out.files.sort();
     return out;
+  }
+
+  /** The Windows path of the volume path `k` below `root`, each name in the case it was created with. */
+  private shownPath(root: string, at: string, k: string): string {
+    let path = root;
+    let prefix = at;
+    for (const name of k.slice(at.length + 1).split('/')) {
+      prefix = `${prefix}/${name}`;
+      path = join(path, this.shown.get(prefix) ?? name);
+    }
+    return path;
   }
 
   list(dir: string, as: Identity): string[] {
@@ -300,9 +316,16 @@ export class Disk {
     for (const map of [this.shown, this.labels, this.dirs]) for (const k of [...map.keys()]) if (under(k, at)) map.delete(k);
   }
 
+  /** The names in a directory, each in the case it was created with, in name order. */
   private names(dir: string): string[] {
     const at = this.v(dir);
-    return (this.volume.readdirSync(at) as string[]).map((n) => this.shown.get(`${at}/${n}`) ?? String(n)).sort();
+    const out: string[] = [];
+    const add = (k: string): void => {
+      if (k.lastIndexOf('/') === at.length && k.startsWith(at)) out.push(this.shown.get(k) ?? k.slice(at.length + 1));
+    };
+    for (const k of this.shown.keys()) add(k);
+    for (const k of this.dirs.keys()) if (!this.shown.has(k)) add(k);
+    return out.sort();
   }
 
   /** The file's label (its message), or its name when its content has none. */

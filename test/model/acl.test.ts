@@ -7,6 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { allows, type Acl, type Permission, type Right } from '../../src/model/acl.ts';
 import { Disk } from '../../src/model/disk.ts';
 import { Journal } from '../../src/model/journal.ts';
+import { toVolume } from '../../src/model/paths.ts';
 import { ADMINISTRATOR, OUTSIDE_AGENT, SERVICE_ACCOUNT } from '../../src/model/principals.ts';
 import { Win32Error } from '../../src/model/win32.ts';
 
@@ -314,7 +315,7 @@ describe('Disk: capacity', () => {
     expect(disk.freeBytes()).toBe(9_000 - 2_300);
   });
 
-  it('the running count of used bytes matches a walk of the volume after any sequence of changes', () => {
+  it('the running count of used bytes, and the disk\'s record of what is where, match the volume after any sequence of changes', () => {
     // Directly under the drive root too, where joining names once went wrong (see 'NTFS case').
     const dirs = ['C:\\d1', 'C:\\d2', 'C:\\d1\\d3', 'C:\\d2\\d3'];
     const files = dirs.flatMap((d) => [`${d}\\f1.txt`, `${d}\\F2.TXT`]).concat(['C:\\f0.txt']);
@@ -368,6 +369,15 @@ describe('Disk: capacity', () => {
           }
           if (!filled) expect(9_000 - disk.freeBytes()).toBe(disk.bytesByWalk());
           expect(disk.freeBytes()).toBeGreaterThanOrEqual(0);
+          expect(recorded(disk)).toEqual(onVolume(disk));
+          for (const path of [...dirs, ...files, 'C:\\', ...['d1', 'd2', 'd3', 'D3'].flatMap((n) => [`C:\\${n}`, `C:\\d1\\${n}`, `C:\\d2\\${n}`])]) {
+            const st = disk.volume.statSync(toVolume(path), { throwIfNoEntry: false });
+            expect([path, disk.exists(path), disk.isDirectory(path)]).toEqual([path, st !== undefined, st?.isDirectory() ?? false]);
+            if (st?.isDirectory()) {
+              const onDisk = (disk.volume.readdirSync(toVolume(path), { withFileTypes: true }) as { name: unknown; isFile(): boolean }[]).filter((e) => e.isFile()).map((e) => String(e.name)).sort();
+              expect(disk.list(path, ADMINISTRATOR).map((n) => n.toLowerCase()).sort()).toEqual(onDisk);
+            }
+          }
         }
         disk.release();
         expect(9_000 - disk.freeBytes()).toBe(disk.bytesByWalk());
@@ -376,6 +386,28 @@ describe('Disk: capacity', () => {
     );
   });
 });
+
+/** What the disk says is under C:\\ (its own record), as volume paths. */
+function recorded(disk: Disk): { dirs: string[]; files: string[] } {
+  const { dirs, files } = disk.walk('C:\\');
+  return { dirs: dirs.map(toVolume).sort(), files: files.map(toVolume).sort() };
+}
+
+/** What the memfs volume holds under /c, read off the volume itself. */
+function onVolume(disk: Disk): { dirs: string[]; files: string[] } {
+  const out = { dirs: [] as string[], files: [] as string[] };
+  const visit = (at: string): void => {
+    for (const e of disk.volume.readdirSync(at, { withFileTypes: true }) as { name: unknown; isDirectory(): boolean }[]) {
+      const path = `${at}/${String(e.name)}`;
+      if (e.isDirectory()) {
+        out.dirs.push(path);
+        visit(path);
+      } else out.files.push(path);
+    }
+  };
+  visit('/c');
+  return { dirs: out.dirs.sort(), files: out.files.sort() };
+}
 
 describe('Disk: rename carries the permissions of subdirectories', () => {
   // Before commit 8d84157 this failed: Disk.rename (and forgetAcls) looked for subdirectory keys with
