@@ -16,7 +16,10 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { planCampaign, type CampaignSpec } from '../../src/campaign/plan.ts';
 import type { Report } from '../../src/campaign/report.ts';
+import { bundleOf } from '../bin.ts';
 import { envWith, REPO } from '../cli/helpers.ts';
+
+const SCRIPTS = (JSON.parse(readFileSync(join(REPO, 'package.json'), 'utf8')) as { scripts: Record<string, string> }).scripts;
 
 interface Step {
   readonly name?: string;
@@ -182,6 +185,28 @@ describe('the campaign workflow', () => {
       mkdirSync(workspace);
       for (const entry of readdirSync(REPO)) if (!['.git', 'reports', '.tmp', '.stryker-tmp', 'coverage'].includes(entry)) symlinkSync(join(REPO, entry), join(workspace, entry));
     };
+    // `npm start` and `npm run NAME` of the project's own commands run their bundles (test/bin.ts),
+    // as package.json maps them, through an npm first on PATH; anything else goes to npm itself.
+    // The steps' shell text runs as written; npm and tsx's own start-up is help.test.ts's to check.
+    const bin = join(work, 'bin');
+    mkdirSync(bin);
+    const realNpm = spawnSync('bash', ['-c', 'command -v npm'], { encoding: 'utf8' }).stdout.trim();
+    const bundled = Object.entries(SCRIPTS).flatMap(([name, command]) => {
+      const file = /^tsx (\S+\.ts)$/.exec(command)?.[1];
+      return file && existsSync(bundleOf(file)) ? [`[${name}]=${JSON.stringify(bundleOf(file))}`] : [];
+    });
+    writeFileSync(join(bin, 'npm'), [
+      '#!/bin/bash',
+      `declare -A bundles=(${bundled.join(' ')})`,
+      'if [[ $1 == start ]]; then name=start; rest=("${@:2}"); elif [[ $1 == run && $# -ge 2 ]]; then name=$2; rest=("${@:3}"); else name=; fi',
+      'if [[ -n $name && -n ${bundles[$name]:-} ]]; then',
+      '  [[ ${rest[0]:-} == -- ]] && rest=("${rest[@]:1}")',
+      `  exec ${JSON.stringify(process.execPath)} "\${bundles[$name]}" "\${rest[@]}"`,
+      'fi',
+      `exec ${JSON.stringify(realNpm)} "$@"`,
+      '',
+    ].join('\n'), { mode: 0o755 });
+    const PATH = `${bin}:${process.env.PATH ?? ''}`;
     // Q246115 with the matrix: an alternative reading breaks Q246115-C1, so shards save counterexamples.
     const given = { shards: '3', runs: '2', seed: '7', options: '--article Q246115 --workers 0' };
 
@@ -227,7 +252,7 @@ describe('the campaign workflow', () => {
           const output = join(work, 'output');
           writeFileSync(output, '');
           const env = Object.fromEntries(Object.entries({ ...campaign.env, ...s.env }).map(([k, v]) => [k, evaluate(String(v), context)]));
-          const r = spawnSync('bash', ['--noprofile', '--norc', '-eo', 'pipefail', '-c', s.run], { cwd: workspace, encoding: 'utf8', env: { ...envWith(), ...env, GITHUB_OUTPUT: output } });
+          const r = spawnSync('bash', ['--noprofile', '--norc', '-eo', 'pipefail', '-c', s.run], { cwd: workspace, encoding: 'utf8', env: { ...envWith(), ...env, PATH, GITHUB_OUTPUT: output } });
           expect(r.status, `${s.name ?? s.run}\n${r.stdout}\n${r.stderr}`).toBe(0);
           for (const [, key, value] of readFileSync(output, 'utf8').matchAll(/^([\w-]+)=(.*)$/gm)) outputs[`steps.${s.id}.outputs.${key}`] = value!;
         } else throw new Error(`the simulation does not know the step ${JSON.stringify(s)}`);
