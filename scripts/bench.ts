@@ -1,7 +1,7 @@
 // npm run bench [-- --no-test] [--steps N]: how fast the model and the harness are. (a) model
 // steps per second on one thread, memfs volume included; (b) the harness's overhead over the
-// bare model; (c) worker scaling; (d) time to detect each falsifiability variant; (e) npm
-// test's wall time; (f) long histories; (g) exploration's distinct states per second. --help
+// bare model; (c) worker scaling; (d) time to detect each falsifiability variant; (e) the wall time of npm
+// test and of npm run test:tools; (f) long histories; (g) exploration's distinct states per second. --help
 // prints the usage and runs nothing; a bad option exits 2.
 
 import { spawnSync } from 'node:child_process';
@@ -32,13 +32,13 @@ const USAGE = `Usage: npm run bench -- [--no-test] [--steps N]
 
 Measures, on this machine: (a) model steps per second on one thread, memfs volume included;
 (b) the harness's overhead per step over the bare model; (c) worker scaling on the main
-table's tasks; (d) the time to detect each falsifiability variant; (e) npm test's wall time; (f) the cost
+table's tasks; (d) the time to detect each falsifiability variant; (e) the wall time of npm test and of npm run test:tools; (f) the cost
 of one long history replayed from a file, at 1k, 10k and 100k steps; (g) exploration's histories and
 distinct states per second in the main thread.
 Prints tables on stdout and writes no file of its own ((e) runs npm test, which writes what it
 always writes). Takes a few minutes.
 
-  --no-test   skip (e), npm test's wall time
+  --no-test   skip (e), the test suites' wall times
   --steps N   model steps per release in (a) (default 30,000)
   --help      this text`;
 
@@ -211,14 +211,17 @@ async function exploration(): Promise<void> {
 }
 
 function testSuite(): void {
-  console.log('(e) npm test (npx vitest run), wall time');
-  const t = performance.now();
-  const r = spawnSync('npx', ['vitest', 'run'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
-  const ms = performance.now() - t;
-  // eslint-disable-next-line no-control-regex
-  const plain = `${r.stdout}${r.stderr}`.replace(/\x1b\[[0-9;]*m/g, '');
-  const counts = /^\s*Tests\s+(.*)$/m.exec(plain)?.[1]?.trim() ?? 'no summary';
-  console.log(`npm test: ${fmt(ms / 1000, 1)} s wall, exit ${r.status}; ${counts}\n`);
+  console.log('(e) npm test and npm run test:tools, wall time of each');
+  for (const script of ['test', 'test:tools']) {
+    const t = performance.now();
+    const r = spawnSync('npm', ['run', '--silent', script], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
+    const ms = performance.now() - t;
+    // eslint-disable-next-line no-control-regex
+    const plain = `${r.stdout}${r.stderr}`.replace(/\x1b\[[0-9;]*m/g, '');
+    const counts = /^\s*Tests\s+(.*)$/m.exec(plain)?.[1]?.trim() ?? 'no summary';
+    console.log(`npm run ${script}: ${fmt(ms / 1000, 1)} s wall, exit ${r.status}; ${counts}`);
+  }
+  console.log('');
 }
 
 if ('exit' in OPTIONS) {

@@ -28,6 +28,7 @@ const USAGE: Readonly<Record<string, RegExp>> = {
   explore: /^Usage: npm run explore -- /,
   // Scripts that wrap a tool give the tool's own help.
   test: /^vitest\/\d[^\n]*\n\nUsage:\n/,
+  'test:tools': /^vitest\/\d[^\n]*\n\nUsage:\n/,
   typecheck: /^tsc: The TypeScript Compiler/,
   screenshots: /^vitest\/\d[^\n]*\n\nUsage:\n/,
 };
