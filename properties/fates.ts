@@ -25,6 +25,8 @@ export interface Whereabouts {
   readonly destroyed?: Removal;
   /** Taken along when someone other than the server renamed its directory (it is still a file, elsewhere). */
   readonly carried?: Removal;
+  /** Put into the mailbox of a recipient deleted before it arrived (`mailbox <directory object>`): no one can read it there. */
+  readonly orphaned?: string;
   /** When it first entered each kind of place: `file <directory>`, `MTS-IN`, `mailbox`, `Internet`... */
   readonly arrived: ReadonlyMap<string, number>;
 }
@@ -35,6 +37,7 @@ interface Account {
   returnedBy?: string;
   destroyed?: Removal;
   carried?: Removal;
+  orphaned?: string;
 }
 
 /** Who acts for the server on its spool. */
@@ -53,6 +56,8 @@ export class Fates {
   private readonly queued = new Map<string, number>();
   /** Non-delivery reports, and the message each returns. */
   private readonly returns = new Map<string, string>();
+  /** The mailboxes of deleted recipients (`mailbox <directory object>`). */
+  private readonly deletedBoxes = new Set<string>();
 
   /** Takes one observation into account. */
   observe(o: Seen): void {
@@ -66,6 +71,7 @@ export class Fates {
       case 'recipient':
         if (o.change !== 'deleted') return;
         this.queued.delete(`mailbox ${o.id}`);
+        this.deletedBoxes.add(`mailbox ${o.id}`);
         for (const id of o.destroyed ?? []) {
           const a = this.account(id);
           a.places.delete(`mailbox ${o.id}`);
@@ -199,7 +205,9 @@ export class Fates {
       this.account(id).places.delete(queue);
       return;
     }
-    this.enter(id, queue, queue.startsWith('mailbox ') ? 'mailbox' : queue, at);
+    // A mailbox whose recipient is gone is no place to be: the message is orphaned there, not delivered.
+    if (this.deletedBoxes.has(queue)) this.account(id).orphaned = queue;
+    else this.enter(id, queue, queue.startsWith('mailbox ') ? 'mailbox' : queue, at);
     if (returns !== undefined) {
       this.account(returns).returnedBy = id;
       this.returns.set(id, returns);

@@ -34,7 +34,7 @@ const pending = (s: Snapshot): boolean => Object.values(s.files).some((n) => n >
 export const noAcknowledgedMessageLost: Property = {
   name: 'INV-1 no acknowledged message is lost',
   claims: ['INV-1'],
-  checks: 'After every step, every message the server took responsibility for (250 at the end of DATA, or queued for a client) is in a spool file, MTS-IN, MTS-OUT, a mailbox or on the Internet, or was returned to its sender, unless an outside agent or an administrator destroyed it with a directory or a mailbox, or an article documents a defect that deletes it; and what was recorded going in and out of each directory, queue and mailbox agrees with what they hold.',
+  checks: 'After every step, every message the server took responsibility for (250 at the end of DATA, or queued for a client) is in a spool file, MTS-IN, MTS-OUT, the mailbox of a recipient that exists (not one deleted before it arrived) or on the Internet, or was returned to its sender, unless an outside agent or an administrator destroyed it with a directory or a mailbox, or an article documents a defect that deletes it; and what was recorded going in and out of each directory, queue and mailbox agrees with what they hold.',
   // Mail in flight meets restarts, stopped services and a stuck store.
   scenario: (r) =>
     ops(r, { weights: { 'smtp.deliver': 14, 'client.submit': 5, 'time.pass': 8, reboot: 5, 'service.stop': 5, 'nt.terminateHungThread': 3 }, minLength: 1, maxLength: 30, size: 'max' }),
@@ -58,6 +58,8 @@ export const noAcknowledgedMessageLost: Property = {
         const original = fates.originalOf(id);
         for (const m of original === undefined ? [id] : [id, original]) {
           if (acknowledged.has(m) && !excused.has(m) && !fates.accountedFor(m)) {
+            const orphaned = fates.where(m).orphaned;
+            if (orphaned) return violated('INV-1', s.index, `${m} was acknowledged and put into ${orphaned}, whose recipient was deleted before it arrived: no one can read it there, and it was not returned`);
             return violated('INV-1', s.index, `${m} was acknowledged and is now nowhere: not in a spool file, queue or mailbox, not sent, not returned`);
           }
         }

@@ -59,7 +59,7 @@ function check(h: History): Verdict {
   for (const m of acknowledged(h, k)) {
     const w = fates.where(m.id);
     if (w.destroyed || w.carried || excused.messages.has(m.id) || converged(fates, m.id, m.outbound)) continue;
-    const where = w.places.length ? `still in ${w.places.join(', ')}` : 'nowhere';
+    const where = w.places.length ? `still in ${w.places.join(', ')}` : w.orphaned ? `in ${w.orphaned}, whose recipient was deleted before it arrived` : 'nowhere';
     return violated('LIV-1', last, `${m.id} (acknowledged at step ${m.index}) ${m.outbound ? 'was not sent to the Internet' : 'neither reached a mailbox nor was returned to its sender'} after the heal: it is ${where}`);
   }
   for (const [dir, n] of Object.entries(end.files)) {

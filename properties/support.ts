@@ -166,7 +166,7 @@ export function flowsEndToEnd(claim: string, h: History, window: (index: number)
     const by = m.to === undefined ? (w.arrived.get('Internet') ?? Infinity) : Math.min(w.arrived.get('mailbox') ?? Infinity, returned ?? Infinity);
     if (by > m.at + FLOW_SECONDS) {
       const goal = m.to === undefined ? 'sent to the Internet' : 'in a mailbox or returned to its sender';
-      return violated(claim, m.index, `${m.id}, accepted at t+${m.at}s, was not ${goal} ${FLOW_SECONDS} s later; it is ${w.places.length ? `in ${w.places.join(', ')}` : 'nowhere'}`);
+      return violated(claim, m.index, `${m.id}, accepted at t+${m.at}s, was not ${goal} ${FLOW_SECONDS} s later; it is ${w.places.length ? `in ${w.places.join(', ')}` : w.orphaned ? `in ${w.orphaned}, whose recipient was deleted before it arrived` : 'nowhere'}`);
     }
     const box = w.places.find((p) => p.startsWith('mailbox '));
     const owner = box && last?.recipients.find((r) => `mailbox ${r.id}` === box);

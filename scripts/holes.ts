@@ -86,6 +86,14 @@ export const HOLES: readonly Hole[] = [
     to: "    this.w.journal.record({ kind: 'queue', queue: 'Internet', change: 'added', messageId: m.messageId, ...(m.returns === undefined ? {} : { returns: m.returns }) });\n    return false;",
     claims: ['Q146791-R1'],
   },
+  {
+    name: 'deleted-recipient-keeps-its-address',
+    kind: 'a surviving mutant: a deleted recipient still answers for its address, so mail for it lands in a mailbox no one has',
+    file: 'src/model/directory.ts',
+    from: '    if (this.liveByAlias.get(r.alias) === r) {',
+    to: '    if (this.liveByAlias.get(r.alias) === r && false) {',
+    claims: ['INV-1', 'LIV-1'],
+  },
 ];
 
 const REPO = resolve(dirname(new URL(import.meta.url).pathname), '..');
