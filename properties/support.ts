@@ -137,7 +137,8 @@ const PROBES = new Set<OpName>(['smtp.deliver', 'time.pass', 'client.logon', 'cl
 
 /**
  * End to end: each message accepted at a step that `window` selects reaches its recipient's
- * mailbox or is returned to its sender (a client's message: is sent to the Internet) within
+ * mailbox if the Administrator program lists the recipient as a mailbox, or is returned to its
+ * sender otherwise (A-NDR; a client's message: is sent to the Internet) within
  * FLOW_SECONDS, whenever the history gives it that long with nothing but probes, the directory
  * answers and the connector runs, ready for mail; unless someone other than the server removed it first, or an
  * article documents a defect that holds it up (`excused`: the defects' findings under FLOW).
@@ -163,9 +164,14 @@ export function flowsEndToEnd(claim: string, h: History, window: (index: number)
     const w = fates.where(m.id);
     if (w.destroyed || w.carried) continue;
     const returned = w.returnedBy === undefined ? undefined : fates.where(w.returnedBy).arrived.get('MTS-OUT');
-    const by = m.to === undefined ? (w.arrived.get('Internet') ?? Infinity) : Math.min(w.arrived.get('mailbox') ?? Infinity, returned ?? Infinity);
+    // A-NDR: mail for a recipient the Administrator program lists as a mailbox goes to that
+    // mailbox; mail for anyone else (unknown, a custom recipient, a list) goes back to its sender.
+    const hasMailbox = m.to !== undefined && before(h, m.index).recipients.some((r) => r.kind === 'mailbox' && r.name.toLowerCase() === m.to!.toLowerCase());
+    if (m.to !== undefined && hasMailbox && returned !== undefined) return violated(claim, m.index, `${m.id}, for ${m.to}, who has a mailbox, was returned to its sender`);
+    if (m.to !== undefined && !hasMailbox && w.arrived.has('mailbox')) return violated(claim, m.index, `${m.id}, for ${m.to}, who has no mailbox, was delivered to ${w.places.find((p) => p.startsWith('mailbox ')) ?? 'a mailbox'} instead of being returned to its sender`);
+    const by = m.to === undefined ? (w.arrived.get('Internet') ?? Infinity) : hasMailbox ? (w.arrived.get('mailbox') ?? Infinity) : (returned ?? Infinity);
     if (by > m.at + FLOW_SECONDS) {
-      const goal = m.to === undefined ? 'sent to the Internet' : 'in a mailbox or returned to its sender';
+      const goal = m.to === undefined ? 'sent to the Internet' : hasMailbox ? `in the mailbox of ${m.to}` : 'returned to its sender';
       return violated(claim, m.index, `${m.id}, accepted at t+${m.at}s, was not ${goal} ${FLOW_SECONDS} s later; it is ${w.places.length ? `in ${w.places.join(', ')}` : w.orphaned ? `in ${w.orphaned}, whose recipient was deleted before it arrived` : 'nowhere'}`);
     }
     const box = w.places.find((p) => p.startsWith('mailbox '));

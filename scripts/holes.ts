@@ -94,6 +94,14 @@ export const HOLES: readonly Hole[] = [
     to: '    if (this.liveByAlias.get(r.alias) === r && false) {',
     claims: ['INV-1', 'LIV-1'],
   },
+  {
+    name: 'mta-delivers-to-any-recipient',
+    kind: '"mail flows" accepted "returned to its sender" for anyone: a list or a custom recipient gets a mailbox of its own',
+    file: 'src/model/mta.ts',
+    from: "      if (r && r.kind === 'mailbox') this.store.deliver(message, r.id);",
+    to: '      if (r) this.store.deliver(message, r.id);',
+    claims: ['Q146791-R1'],
+  },
 ];
 
 const REPO = resolve(dirname(new URL(import.meta.url).pathname), '..');
