@@ -64,7 +64,7 @@ export const notAMailboxStopsTheStart: Property = {
 export const validUserStarts: Property = {
   name: 'Q246115-R1 a valid user lets the service start',
   claims: ['Q246115-R1'],
-  checks: 'Whatever happened to the administrator mailbox before, selecting a valid user\'s mailbox on the Internet Mail tab and starting the service makes it run.',
+  checks: 'Whatever happened to the administrator mailbox before, selecting a valid user\'s mailbox on the Internet Mail tab and starting the service makes it run, with no dialog from Control Panel.',
   scenario: (r) =>
     story(
       fc.array(mixOf([4, adminTrouble], [2, startStop]), { minLength: 1, maxLength: 8 }),
@@ -79,7 +79,9 @@ export const validUserStarts: Property = {
     const start = stepsOf(h, 'service.start').filter((s) => s.op.service === IMC).at(-1);
     // Only a start after a valid user's mailbox was selected (a history may restart without one).
     if (!start || failedOnSpool(start) || !mailboxChosenBefore(h, start.index)) return HOLDS;
-    return imcRunning(start.after) ? HOLDS : violated('Q246115-R1', start.index, `a valid user was selected, but the service is ${start.after.services[IMC]}`);
+    if (!imcRunning(start.after)) return violated('Q246115-R1', start.index, `a valid user was selected, but the service is ${start.after.services[IMC]}`);
+    // The start worked: Control Panel has nothing to report (its "Error 2140" dialog is for a start that failed, A-START-DIALOG).
+    return dialogs(start).length ? violated('Q246115-R1', start.index, `the service started, but Control Panel showed ${JSON.stringify(dialogs(start))}`) : HOLDS;
   },
 };
 

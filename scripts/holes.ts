@@ -102,6 +102,14 @@ export const HOLES: readonly Hole[] = [
     to: '      if (r) this.store.deliver(message, r.id);',
     claims: ['Q146791-R1'],
   },
+  {
+    name: 'start-always-shows-2140',
+    kind: 'a prohibition without its permitted half: Control Panel shows Error 2140 on every start, even one that works',
+    file: 'src/model/controlPanel.ts',
+    from: '    if (!this.scm.failedSince(service, before)) return undefined;',
+    to: '    if (false) return undefined;',
+    claims: ['Q246115-R1'],
+  },
 ];
 
 const REPO = resolve(dirname(new URL(import.meta.url).pathname), '..');
