@@ -10,11 +10,14 @@ import { IMC, deliveries, events, dialogs, flowsEndToEnd, imcRunning, inMissing,
 import { EVENT_4055, PATH_NOT_FOUND, REPLY_421, connectorDisplayName, couldNotStop } from './texts/Q146791.ts';
 import { unlike } from './texts/event.ts';
 
-/** Not accepted, and any 421 the client saw is the article's. */
+/** Not accepted, and any 421 the client saw is the article's, which closes the connection: nothing is answered after it. */
 function notAccepted(claim: string, s: Step, state: string): Verdict {
   if (s.outcome.accepted) return violated(claim, s.index, `the IMC accepted ${s.outcome.messageId} while ${state}`);
-  const wrong = replies(s).find((r) => r.startsWith('421') && r !== REPLY_421);
+  const lines = replies(s);
+  const wrong = lines.find((r) => r.startsWith('421') && r !== REPLY_421);
   if (wrong) return violated(claim, s.index, `the 421 reply reads "${wrong}", not "${REPLY_421}"`);
+  const at = lines.findIndex((r) => r.startsWith('421'));
+  if (at >= 0 && at < lines.length - 1) return violated(claim, s.index, `after "${REPLY_421}" the server went on answering: ${JSON.stringify(lines.slice(at + 1))}`);
   return HOLDS;
 }
 
