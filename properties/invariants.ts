@@ -135,4 +135,34 @@ export const wellFormedEventLog: Property = {
   },
 };
 
-export const PROPERTIES: readonly Property[] = [noAcknowledgedMessageLost, legalServiceTransitions, wellFormedEventLog];
+/** What each service is seen doing in the journal, by the queue a message enters: the MTA delivers into mailboxes and returns mail; the IMC takes mail into MTS-IN and sends it out. */
+function workerOf(o: Seen): string | undefined {
+  if (o.kind !== 'queue' || o.change !== 'added') return undefined;
+  if (o.queue.startsWith('mailbox ') || (o.queue === 'MTS-OUT' && o.returns !== undefined)) return 'MSExchangeMTA';
+  if (o.queue === 'MTS-IN' || o.queue === 'Internet') return 'MSExchangeIMC';
+  return undefined;
+}
+
+export const stoppedServicesDoNothing: Property = {
+  name: 'INV-4 a stopped service does no work',
+  claims: ['INV-4'],
+  checks: 'No message enters a mailbox, and no non-delivery report is made, while the MTA is Stopped; none enters MTS-IN or goes out to the Internet while the connector is Stopped (as the service records in the journal say, in order within each step).',
+  // Mail waiting in the queues (the directory still warming up after a reboot) when services are stopped.
+  scenario: (r) =>
+    ops(r, { weights: { 'smtp.deliver': 8, 'client.submit': 4, reboot: 4, 'service.stop': 5, 'service.start': 2, 'time.pass': 6 }, minLength: 1, maxLength: 30, size: 'max' }),
+  reached: (h) => h.steps.some((s) => s.seen.some((o) => o.kind === 'service' && o.to === 'Stopped' && (o.service === 'MSExchangeMTA' || o.service === 'MSExchangeIMC'))),
+  check: (h) => {
+    const state = new Map<string, string>();
+    const walk = (seen: readonly Seen[], step: number): Verdict => {
+      for (const o of seen) {
+        if (o.kind === 'service') state.set(o.service, o.to);
+        const worker = workerOf(o);
+        if (worker !== undefined && (state.get(worker) ?? 'Stopped') === 'Stopped' && o.kind === 'queue') return violated('INV-4', step, `${o.messageId} entered ${o.queue} while ${worker} was Stopped`);
+      }
+      return HOLDS;
+    };
+    return firstViolation([walk(h.setup, -1), ...h.steps.map((s) => walk(s.seen, s.index))]);
+  },
+};
+
+export const PROPERTIES: readonly Property[] = [noAcknowledgedMessageLost, legalServiceTransitions, wellFormedEventLog, stoppedServicesDoNothing];

@@ -7,6 +7,7 @@ import { ServiceControlManager, type ServiceEntry, type ServiceState } from '../
 import { InformationStore } from '../../src/model/store.ts';
 import { MessageTransferAgent } from '../../src/model/mta.ts';
 import { ImsSpool } from '../../src/model/ims/spool.ts';
+import { InternetMailService } from '../../src/model/ims/service.ts';
 import { join, spoolPath } from '../../src/model/paths.ts';
 import { SERVICE_ACCOUNT } from '../../src/model/principals.ts';
 
@@ -64,6 +65,13 @@ class MtaThatDoesNotResume extends MessageTransferAgent {
   }
 }
 
+/** Stopped, it says so, but its passes over its spool and MTS-OUT go on. */
+class ImsThatKeepsPolling extends InternetMailService {
+  override stop(): { error?: string } {
+    return {};
+  }
+}
+
 class LogThatMisfiles4071 extends EventLog {
   protected override definitionOf(id: number): EventDefinition {
     const def = super.definitionOf(id);
@@ -95,6 +103,12 @@ export const VARIANTS: readonly Variant[] = [
     description: 'The Service Control Manager reports services going from Stopped straight to Running.',
     breaks: ['INV-2 legal service transitions'],
     parts: { scm: (w) => new HastyServiceControlManager(w.clock, w.journal) },
+  },
+  {
+    name: 'ims-sends-while-stopped',
+    description: 'The connector, once stopped, goes on sending what waits in MTS-OUT.',
+    breaks: ['INV-4 a stopped service does no work'],
+    parts: { ims: (w) => new ImsThatKeepsPolling(w) },
   },
   {
     name: '4071-misfiled',

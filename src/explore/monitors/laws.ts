@@ -11,6 +11,9 @@ const noAcknowledgedMessageLost: Monitor = (h, ctx) => ledger(h, ctx);
 /** INV-2: nothing. What each service last moved to is what Control Panel shows (INV-2 holds), and that is the model's. */
 const legalServiceTransitions: Monitor = () => null;
 
+/** INV-4: nothing. Whether each service is Stopped is what Control Panel shows (INV-2 holds), and that is the model's. */
+const stoppedServicesDoNothing: Monitor = () => null;
+
 /**
  * INV-3: the time of the last record, where it could matter: the next record must not be dated
  * before it. The count of records is the log's size, the model's. Records are dated with the
@@ -41,5 +44,6 @@ export const MONITORS: Readonly<Record<string, Monitor>> = {
   'INV-1 no acknowledged message is lost': noAcknowledgedMessageLost,
   'INV-2 legal service transitions': legalServiceTransitions,
   'INV-3 well-formed event log': wellFormedEventLog,
+  'INV-4 a stopped service does no work': stoppedServicesDoNothing,
   'LIV-1 heal, then converge': healThenConverge,
 };
