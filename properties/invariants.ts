@@ -147,7 +147,7 @@ export const stoppedServicesDoNothing: Property = {
   name: 'INV-4 a stopped service does no work',
   claims: ['INV-4'],
   checks: 'No message enters a mailbox, and no non-delivery report is made, while the MTA is Stopped; none enters MTS-IN or goes out to the Internet while the connector is Stopped (as the service records in the journal say, in order within each step).',
-  // Mail waiting in the queues (the directory still warming up after a reboot) when services are stopped.
+  // Services stopped while mail waits for them: a client's messages in MTS-OUT, deliveries, reboots.
   scenario: (r) =>
     ops(r, { weights: { 'smtp.deliver': 8, 'client.submit': 4, reboot: 4, 'service.stop': 5, 'service.start': 2, 'time.pass': 6 }, minLength: 1, maxLength: 30, size: 'max' }),
   reached: (h) => h.steps.some((s) => s.seen.some((o) => o.kind === 'service' && o.to === 'Stopped' && (o.service === 'MSExchangeMTA' || o.service === 'MSExchangeIMC'))),
