@@ -14,7 +14,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PNG } from 'pngjs';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
-import { afterAll, beforeAll, it } from 'vitest';
+import { afterAll, beforeAll, expect, it } from 'vitest';
 
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
@@ -175,4 +175,16 @@ export function pageSuite(prepare: () => Promise<string>): { check(name: string,
       return browser!;
     },
   };
+}
+
+/** The page asked for nothing but itself, and nothing went wrong in it: no refused or failed request, no error, no warning, no dialog, no resource. */
+export async function expectOnlyTheDocument(v: Visit): Promise<void> {
+  expect(v.requests).toEqual([v.url]);
+  expect(v.served).toEqual(['/report.html']);
+  expect(v.refused).toEqual([]);
+  expect(v.failed).toEqual([]);
+  expect(v.errors).toEqual([]);
+  expect(v.console.filter((m) => /^(error|warning)/.test(m))).toEqual([]);
+  expect(v.dialogs).toEqual([]);
+  expect(await v.page.evaluate(() => performance.getEntriesByType('resource').length)).toBe(0);
 }

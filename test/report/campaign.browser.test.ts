@@ -16,7 +16,7 @@ import { campaignPage, counterexamplesOf } from '../../src/report/campaignPage.t
 import { loadScenario } from '../../src/scenario/load.ts';
 import { replay } from '../../src/scenario/replay.ts';
 import { options } from '../campaign/helpers.ts';
-import { pageSuite, pixels } from './browser.ts';
+import { expectOnlyTheDocument, pageSuite, pixels } from './browser.ts';
 
 const REPO = join(import.meta.dirname, '..', '..');
 /** Where the screenshots go: the README's pictures only when asked for. */
@@ -111,14 +111,7 @@ describe('the campaign report in Chromium', () => {
   });
 
   check('makes no request but the document, and logs no error', async () => {
-    expect(suite.v.requests).toEqual([suite.v.url]);
-    expect(suite.v.served).toEqual(['/report.html']);
-    expect(suite.v.refused).toEqual([]);
-    expect(suite.v.failed).toEqual([]);
-    expect(suite.v.errors).toEqual([]);
-    expect(suite.v.console.filter((m) => /^(error|warning)/.test(m))).toEqual([]);
-    expect(suite.v.dialogs).toEqual([]);
-    expect(await suite.v.page.evaluate(() => performance.getEntriesByType('resource').length)).toBe(0);
+    await expectOnlyTheDocument(suite.v);
     expect(await suite.v.page.locator('script, link[rel="stylesheet"], img, iframe, object, embed').count()).toBe(0);
   });
 

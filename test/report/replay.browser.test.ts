@@ -14,7 +14,7 @@ import { loadScenario } from '../../src/scenario/load.ts';
 import { replay } from '../../src/scenario/replay.ts';
 import { replayTimeline } from '../../src/scenario/timeline.ts';
 import { options } from '../campaign/helpers.ts';
-import { pageSuite, pixels, visit } from './browser.ts';
+import { expectOnlyTheDocument, pageSuite, pixels, visit } from './browser.ts';
 
 const REPO = join(import.meta.dirname, '..', '..');
 const WORK = join(REPO, '.tmp/report-test/replay');
@@ -82,13 +82,7 @@ describe('a replayed scenario as a picture in Chromium', () => {
   });
 
   check('makes no request but the document, and logs no error', async () => {
-    expect(suite.v.requests).toEqual([suite.v.url]);
-    expect(suite.v.served).toEqual(['/report.html']);
-    expect(suite.v.refused).toEqual([]);
-    expect(suite.v.failed).toEqual([]);
-    expect(suite.v.errors).toEqual([]);
-    expect(suite.v.console.filter((m) => /^(error|warning)/.test(m))).toEqual([]);
-    expect(await suite.v.page.evaluate(() => performance.getEntriesByType('resource').length)).toBe(0);
+    await expectOnlyTheDocument(suite.v);
   });
 
   check('prints: the witness flag shows on paper, and a PDF comes out', async () => {
