@@ -7,12 +7,51 @@ export interface Timer {
   cancel(): void;
 }
 
-interface Pending {
-  at: number;
-  seq: number;
-  label: string;
-  run: () => void;
-  cancelled: boolean;
+/** A timer in the heap; it is also the handle handed out (a class, not a closure per timer: timers are made at every poll). */
+class Pending implements Timer {
+  cancelled = false;
+  constructor(
+    private readonly clock: { live: number },
+    readonly at: number,
+    readonly seq: number,
+    readonly label: string,
+    readonly run: () => void,
+  ) {}
+
+  cancel(): void {
+    if (this.cancelled) return;
+    this.cancelled = true;
+    this.clock.live -= 1;
+  }
+}
+
+/** A timer that arms itself again each time it fires, until cancelled. */
+class Repeating implements Timer {
+  private cancelled = false;
+  private inner: Timer;
+  constructor(
+    private readonly clock: VirtualClock,
+    private readonly interval: number,
+    readonly label: string,
+    private readonly run: () => void,
+  ) {
+    this.inner = this.arm();
+  }
+
+  private arm(): Timer {
+    return this.clock.after(this.interval, this.label, () => this.fire());
+  }
+
+  private fire(): void {
+    if (this.cancelled) return;
+    this.inner = this.arm();
+    this.run();
+  }
+
+  cancel(): void {
+    this.cancelled = true;
+    this.inner.cancel();
+  }
 }
 
 export class VirtualClock {
@@ -20,7 +59,8 @@ export class VirtualClock {
   private seq = 0;
   /** A binary heap on (time, registration order); cancelled timers stay until they reach the top. */
   private readonly heap: Pending[] = [];
-  private live = 0;
+  /** Timers not yet fired or cancelled (a Pending counts itself out when cancelled). */
+  live = 0;
 
   get now(): number {
     return this.current;
@@ -29,33 +69,16 @@ export class VirtualClock {
   /** Runs `run` once, `delay` seconds from now (0 means: at the next advance). */
   after(delay: number, label: string, run: () => void): Timer {
     if (!Number.isInteger(delay) || delay < 0) throw new RangeError(`timer delay must be a whole number of seconds >= 0, got ${delay}`);
-    const entry: Pending = { at: this.current + delay, seq: this.seq++, label, run, cancelled: false };
+    const entry = new Pending(this, this.current + delay, this.seq++, label, run);
     this.push(entry);
     this.live += 1;
-    return {
-      label,
-      cancel: () => {
-        if (entry.cancelled) return;
-        entry.cancelled = true;
-        this.live -= 1;
-      },
-    };
+    return entry;
   }
 
   /** Runs `run` every `interval` seconds until cancelled. */
   every(interval: number, label: string, run: () => void): Timer {
     if (!Number.isInteger(interval) || interval < 1) throw new RangeError(`timer interval must be a whole number of seconds >= 1, got ${interval}`);
-    let cancelled = false;
-    let inner: Timer | undefined;
-    const arm = (): void => {
-      inner = this.after(interval, label, () => {
-        if (cancelled) return;
-        arm();
-        run();
-      });
-    };
-    arm();
-    return { label, cancel: () => { cancelled = true; inner?.cancel(); } };
+    return new Repeating(this, interval, label, run);
   }
 
   /** Moves time forward by `seconds`, firing every timer that falls due on the way, in order. */
