@@ -35,8 +35,10 @@ export class Journal {
 
   constructor(private readonly now: () => number) {}
 
+  /** Stamps `o` with the time in place (every caller passes a fresh literal: a copy per observation was a tenth of a step). */
   record(o: Observation): void {
-    this.entries.push({ ...o, at: this.now() });
+    (o as { at?: number }).at = this.now();
+    this.entries.push(o as Seen);
   }
 
   /** Everything recorded since the last drain. */
