@@ -127,7 +127,26 @@ export function inboundMessage(op: OpOf<'smtp.deliver'>, serial: number, domain:
   return { from, to, ...composed(op, serial, now, from, to) };
 }
 
+/**
+ * Messages already composed, by everything that decides their bytes. Exploration replays every
+ * history from the installed server, and shrinking replays near copies: both send the same
+ * message at the same time again and again. Bounded; the bytes are never written to.
+ */
+const made = new Map<string, { messageId: string; bytes: Buffer }>();
+const MADE_LIMIT = 4096;
+
 function composed(op: GeneratedMessage, serial: number, now: number, from: string, to: string): { messageId: string; bytes: Buffer } {
+  const key = `${op.tnef}|${op.mime}|${op.charset}|${op.embedded}|${serial}|${now}|${to}`;
+  let m = made.get(key);
+  if (!m) {
+    if (made.size >= MADE_LIMIT) made.clear();
+    m = compose(op, serial, now, from, to);
+    made.set(key, m);
+  }
+  return m;
+}
+
+function compose(op: GeneratedMessage, serial: number, now: number, from: string, to: string): { messageId: string; bytes: Buffer } {
   const messageId = `${serial}.${now}@${REMOTE_DOMAIN}`;
   const subject = `Message ${serial}`;
   let tnef: Buffer | undefined;
