@@ -123,7 +123,7 @@ function harnessOverhead(): void {
 async function workerScaling(): Promise<void> {
   const runs = 100;
   const tasks = planCampaign({ seed: SEED, runs, articles: [], claims: [], versions: [], matrix: false, matrixScope: 'articles', variant: null });
-  console.log(`(c) Worker scaling: the main table's ${tasks.length} tasks at ${runs} runs in the main thread and on 1 and 2 worker threads (startup included; workers start cold, the main thread is warm from (a) and (b)); this machine has ${availableParallelism()} CPUs`);
+  console.log(`(c) Worker scaling: the main table's ${tasks.length} tasks at ${runs} runs in the main thread and on 1 and 2 worker processes (startup included; workers start cold, the main thread is warm from (a) and (b)); this machine has ${availableParallelism()} CPUs`);
   const measured = new Map<number, { ms: number; steps: number; cpu: number }>();
   for (const workers of [0, 1, 2]) {
     const t = performance.now();

@@ -28,7 +28,7 @@ verdict table) and under each non-default alternative reading (the interpretatio
   --article Q...     only these articles' claims (repeatable; ${INVARIANT_ARTICLE} for the invariants)
   --claim ID         only the properties checking this claim or invariant (repeatable)
   --version V        only this version (4.0, 5.0, 5.5) or level (e.g. 5.0 SP1) (repeatable)
-  --workers N        worker threads (default: the number of CPUs; 0 runs in the main thread)
+  --workers N        worker processes (default: the number of CPUs; 0 runs in the main thread)
   --shard i/n        run every n-th task, starting at the i-th (merge shards with npm run merge)
   --report FILE      the JSON report (default ${DEFAULT_REPORT}); the HTML report goes next
                      to it, with the same name ending in .html

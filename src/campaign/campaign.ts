@@ -10,7 +10,7 @@ import { BreakSaver } from './breaks.ts';
 
 export interface CampaignOptions extends CampaignSpec {
   readonly shard: Shard | null;
-  /** Worker threads; 0 runs in this thread. */
+  /** Worker processes; 0 runs in this thread. */
   readonly workers: number;
   /** Seconds after which no new task starts; null: no budget. */
   readonly budget: number | null;

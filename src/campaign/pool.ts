@@ -1,13 +1,13 @@
-// Runs tasks on worker threads (or in this thread when workers is 0), handing out the next
+// Runs tasks in child processes (or in this thread when workers is 0), handing out the next
 // task as each finishes. Results land at their task's index, so completion order never shows.
 // Once the deadline has passed no new task starts; the rest are "not run".
 
-import { Worker } from 'node:worker_threads';
+import { Child } from './child.ts';
 import type { Task } from './plan.ts';
 import { runTask, type TaskResult } from './task.ts';
 
 export interface PoolOptions {
-  /** Worker threads; 0 runs every task in this thread. */
+  /** Worker processes; 0 runs every task in this thread. */
   readonly workers: number;
   /** performance.now() after which no task starts. */
   readonly deadline?: number;
@@ -18,13 +18,9 @@ const NOT_RUN: TaskResult = { outcome: { status: 'not run' }, ms: 0 };
 
 const expired = (o: PoolOptions) => o.deadline !== undefined && performance.now() > o.deadline;
 
-/** A worker running src/campaign/worker.ts under tsx. */
-export function campaignWorker(): Worker {
-  return new Worker(new URL('./bootstrap.mjs', import.meta.url), {
-    workerData: { entry: new URL('./worker.ts', import.meta.url).href },
-    // Its own flags: tsx's CLI flags in process.execArgv do not help a worker (see bootstrap.mjs).
-    execArgv: [],
-  });
+/** A worker process running src/campaign/worker.ts. */
+export function campaignWorker(): Child {
+  return new Child(new URL('./worker.ts', import.meta.url));
 }
 
 async function inline(tasks: readonly Task[], o: PoolOptions): Promise<TaskResult[]> {
@@ -39,34 +35,33 @@ async function inline(tasks: readonly Task[], o: PoolOptions): Promise<TaskResul
   return results;
 }
 
-async function threaded(tasks: readonly Task[], o: PoolOptions): Promise<TaskResult[]> {
+async function pooled(tasks: readonly Task[], o: PoolOptions): Promise<TaskResult[]> {
   const results: TaskResult[] = tasks.map(() => NOT_RUN);
   let next = 0;
-  const drive = (worker: Worker) =>
+  const drive = (worker: Child) =>
     new Promise<void>((resolve, reject) => {
       const send = () => {
         if (next >= tasks.length || expired(o)) return resolve();
         const index = next++;
-        worker.postMessage({ index, task: tasks[index] });
+        worker.post({ index, task: tasks[index] });
       };
-      worker.on('message', ({ index, result }: { index: number; result: TaskResult }) => {
+      worker.onMessage(({ index, result }: { index: number; result: TaskResult }) => {
         results[index] = result;
         o.onResult?.(index, result);
         send();
       });
-      worker.on('error', reject);
-      worker.on('exit', (code) => reject(new Error(`a campaign worker exited with code ${code}`)));
+      worker.onFailure(reject);
       send();
     });
   const workers = Array.from({ length: Math.min(o.workers, tasks.length) }, campaignWorker);
   try {
     await Promise.all(workers.map(drive));
   } finally {
-    await Promise.all(workers.map((w) => w.terminate()));
+    await Promise.all(workers.map((w) => w.stop()));
   }
   return results;
 }
 
 export function runTasks(tasks: readonly Task[], options: PoolOptions): Promise<TaskResult[]> {
-  return options.workers > 0 ? threaded(tasks, options) : inline(tasks, options);
+  return options.workers > 0 ? pooled(tasks, options) : inline(tasks, options);
 }

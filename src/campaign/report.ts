@@ -1,5 +1,5 @@
 // The campaign's JSON report, for tools. Everything but `timings` is a function of the spec and
-// the task records, so a report from worker threads, from one thread, or merged from shards is
+// the task records, so a report from worker processes, from one thread, or merged from shards is
 // the same, byte for byte, once `timings` is dropped.
 
 import { ASSUMPTIONS, type Assumption } from '../model/assumptions.ts';
@@ -15,7 +15,7 @@ export const REPORT_FORMAT = 'ims-harness/campaign@1';
 export interface Timings {
   /** Wall time; for a merged report, the longest shard's. */
   readonly elapsedMs: number;
-  /** Worker threads; for a merged report, the shards' added up (each shard's are in `shards`). */
+  /** Worker processes; for a merged report, the shards' added up (each shard's are in `shards`). */
   readonly workers: number;
   readonly stepsPerSecond: number;
   /** Milliseconds per task id. */
@@ -113,7 +113,7 @@ export function serialise(report: Report): string {
   return `${JSON.stringify(report, null, 2)}\n`;
 }
 
-/** The report without its timings: what must be equal across workers, threads and shards. */
+/** The report without its timings: what must be equal across workers, one thread and shards. */
 export function withoutTimings(report: Report): Omit<Report, 'timings'> {
   const { timings: _, ...rest } = report;
   return rest;

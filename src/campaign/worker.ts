@@ -1,6 +1,6 @@
-// A worker thread of the pool: runs the tasks it is sent, one at a time, and posts each result.
+// A worker process of the pool: runs the tasks it is sent, one at a time, and posts each result.
 
-import { parentPort } from 'node:worker_threads';
+import { parentChannel } from './child.ts';
 import type { Task } from './plan.ts';
 import { runTask } from './task.ts';
 
@@ -9,6 +9,5 @@ export interface TaskMessage {
   readonly task: Task;
 }
 
-if (!parentPort) throw new Error('worker.ts runs as a worker thread');
-const port = parentPort;
-port.on('message', ({ index, task }: TaskMessage) => port.postMessage({ index, result: runTask(task) }));
+const parent = parentChannel<TaskMessage>('src/campaign/worker.ts');
+parent.on(({ index, task }) => parent.post({ index, result: runTask(task) }));

@@ -40,7 +40,7 @@ every law. Equal states are explored once where every judge has a monitor (src/e
   --no-prune         judge every history: merge no states, even where monitors allow it
   --variant NAME     explore a model variant (properties/variants) instead of the faithful model
   --reading ID=ALT   an alternative reading (repeatable)
-  --workers N        worker threads (default: the number of CPUs; 0 runs in the main thread)
+  --workers N        worker processes (default: the number of CPUs; 0 runs in the main thread)
   --scenarios DIR    where counterexamples are saved (default ${DEFAULT_SCENARIOS})
   --json             the report as JSON on stdout (format ims-harness/explore@1)
   --help             this text

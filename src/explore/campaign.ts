@@ -9,7 +9,7 @@ import type { Report } from '../campaign/report.ts';
 import type { ClaimRow } from '../campaign/verdicts.ts';
 import { MAX_DEPTH } from './args.ts';
 import { exploreTask, type TaskReport } from './explore.ts';
-import { inlinePool, threadPool } from './pool.ts';
+import { inlinePool, processPool } from './pool.ts';
 import { ExploreProgress } from './progress.ts';
 import { taskSpec } from './tasks.ts';
 
@@ -26,7 +26,7 @@ export async function addExploration(
   o: { readonly budget: number; readonly workers: number; readonly scenarios: string; readonly progress: ProgressStream | null; readonly depth?: number },
 ): Promise<Report> {
   const started = performance.now();
-  const pool = o.workers > 0 ? threadPool(o.workers) : inlinePool();
+  const pool = o.workers > 0 ? processPool(o.workers) : inlinePool();
   const progress = o.progress ? new ExploreProgress(o.progress) : null;
   const tasks: TaskReport[] = [];
   const explore = async (row: ClaimRow): Promise<ClaimRow> => {

@@ -5,7 +5,7 @@
 import { Evaluator, type SearchSpec } from './evaluate.ts';
 import { saveCounterexample } from './counterexample.ts';
 import type { ExploreProgress } from './progress.ts';
-import { inlinePool, threadPool, type NodePool } from './pool.ts';
+import { inlinePool, processPool, type NodePool } from './pool.ts';
 import { search, type LevelStats, type SearchResult } from './search.ts';
 import { releasesFor, selectedClaims, taskSpec, type Selection, type TaskSpecOptions } from './tasks.ts';
 
@@ -65,7 +65,7 @@ export async function exploreClaims(o: ExploreOptions): Promise<ExploreReport> {
   const started = performance.now();
   const tasks: TaskReport[] = [];
   const timings: { ms: number; levels: number[] }[] = [];
-  const pool = o.workers > 0 ? threadPool(o.workers) : inlinePool();
+  const pool = o.workers > 0 ? processPool(o.workers) : inlinePool();
   try {
     for (const claim of selectedClaims(o)) {
       const releases = releasesFor(claim, o.versions);

@@ -1,7 +1,7 @@
-// Evaluates chunks of nodes on worker threads (or in this thread when there are none), and
+// Evaluates chunks of nodes in worker processes (or in this thread when there are none), and
 // hands the results back in the order the chunks were given, whatever order they finish in.
 
-import { Worker } from 'node:worker_threads';
+import { Child } from '../campaign/child.ts';
 import { Evaluator, type NodeResult, type SearchSpec } from './evaluate.ts';
 import type { WorkerReply, WorkerRequest } from './worker.ts';
 
@@ -30,9 +30,9 @@ export function inlinePool(): NodePool {
   };
 }
 
-/** Worker threads, started once and kept for every search run on them. */
-export function threadPool(size: number): NodePool {
-  const workers = Array.from({ length: size }, () => new Worker(new URL('../campaign/bootstrap.mjs', import.meta.url), { workerData: { entry: new URL('./worker.ts', import.meta.url).href }, execArgv: [] }));
+/** Worker processes, started once and kept for every search run on them. */
+export function processPool(size: number): NodePool {
+  const workers = Array.from({ length: size }, () => new Child(new URL('./worker.ts', import.meta.url)));
   let generation = 0;
   let nextId = 0;
   let current: SearchSpec | undefined;
@@ -41,7 +41,7 @@ export function threadPool(size: number): NodePool {
       const gen = ++generation;
       if (spec !== current) {
         current = spec;
-        for (const w of workers) w.postMessage({ kind: 'spec', spec } satisfies WorkerRequest);
+        for (const w of workers) w.post({ kind: 'spec', spec } satisfies WorkerRequest);
       }
       const iterator = chunks[Symbol.iterator]();
       const given = new Map<number, readonly (readonly number[])[]>();
@@ -53,14 +53,14 @@ export function threadPool(size: number): NodePool {
         const finish = (error?: unknown): void => {
           if (finished) return;
           finished = true;
-          for (const w of workers) {
-            w.off('message', onMessage);
-            w.off('error', finish);
+          for (const [i, w] of workers.entries()) {
+            w.offMessage(listeners[i]!);
+            w.offFailure(finish);
           }
           if (error === undefined) resolve();
           else reject(error);
         };
-        const give = (w: Worker): void => {
+        const give = (w: Child): void => {
           if (finished || exhausted || stop()) return;
           const next = iterator.next();
           if (next.done) {
@@ -69,13 +69,13 @@ export function threadPool(size: number): NodePool {
           }
           const id = nextId++;
           given.set(id, next.value);
-          w.postMessage({ kind: 'chunk', id, gen, nodes: next.value } satisfies WorkerRequest);
+          w.post({ kind: 'chunk', id, gen, nodes: next.value } satisfies WorkerRequest);
         };
         const complete = (): void => {
           if (given.size === 0 && (exhausted || stop())) finish();
         };
         // Replies of an earlier run (cut short) are dropped.
-        function onMessage(this: Worker, reply: WorkerReply): void {
+        const onMessage = (w: Child, reply: WorkerReply): void => {
           if (reply.gen !== gen || finished) return;
           done.set(reply.id, reply.results);
           while (done.has(consumed)) {
@@ -86,19 +86,20 @@ export function threadPool(size: number): NodePool {
             consumed++;
             if (onChunk(nodes, results) === false) return finish();
           }
-          give(this);
+          give(w);
           complete();
-        }
-        for (const w of workers) {
-          w.on('message', onMessage);
-          w.on('error', finish);
+        };
+        const listeners = workers.map((w) => (reply: WorkerReply) => onMessage(w, reply));
+        for (const [i, w] of workers.entries()) {
+          w.onMessage(listeners[i]!);
+          w.onFailure(finish);
         }
         for (const w of workers) give(w);
         complete();
       });
     },
     async close() {
-      await Promise.all(workers.map((w) => w.terminate()));
+      await Promise.all(workers.map((w) => w.stop()));
     },
   };
 }

@@ -8,7 +8,7 @@
 // off rather than stored).
 
 import { type Judged, type NodeResult, type SearchSpec } from './evaluate.ts';
-import { inlinePool, threadPool, type NodePool } from './pool.ts';
+import { inlinePool, processPool, type NodePool } from './pool.ts';
 
 export interface LevelStats {
   readonly depth: number;
@@ -41,7 +41,7 @@ export interface SearchResult {
 }
 
 export interface SearchOptions {
-  /** Worker threads; 0 evaluates in this thread. */
+  /** Worker processes; 0 evaluates in this thread. */
   readonly workers: number;
   /** performance.now() after which no new node is started. */
   readonly deadline?: number;
@@ -55,7 +55,7 @@ export interface SearchOptions {
 
 export async function search(spec: SearchSpec, options: SearchOptions, prunes: boolean): Promise<SearchResult> {
   const started = performance.now();
-  const pool = options.pool ?? (options.workers > 0 ? threadPool(options.workers) : inlinePool());
+  const pool = options.pool ?? (options.workers > 0 ? processPool(options.workers) : inlinePool());
   const letters = spec.letters.length;
   const seen = new Set<string>();
   const levels: LevelStats[] = [];

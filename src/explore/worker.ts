@@ -1,7 +1,7 @@
-// A worker thread of the search: builds the evaluator for the spec it is given, then
+// A worker process of the search: builds the evaluator for the spec it is given, then
 // evaluates the nodes it is sent, a chunk at a time, and posts the results in order.
 
-import { parentPort } from 'node:worker_threads';
+import { parentChannel } from '../campaign/child.ts';
 import { Evaluator, type NodeResult, type SearchSpec } from './evaluate.ts';
 
 export type WorkerRequest = { readonly kind: 'spec'; readonly spec: SearchSpec } | { readonly kind: 'chunk'; readonly id: number; readonly gen: number; readonly nodes: readonly (readonly number[])[] };
@@ -11,10 +11,9 @@ export interface WorkerReply {
   readonly results: readonly NodeResult[];
 }
 
-if (!parentPort) throw new Error('worker.ts runs as a worker thread');
-const port = parentPort;
+const parent = parentChannel<WorkerRequest>('src/explore/worker.ts');
 let evaluator: Evaluator | undefined;
-port.on('message', (m: WorkerRequest) => {
+parent.on((m) => {
   if (m.kind === 'spec') evaluator = new Evaluator(m.spec);
-  else port.postMessage({ id: m.id, gen: m.gen, results: m.nodes.map((n) => evaluator!.evaluate(n)) } satisfies WorkerReply);
+  else parent.post({ id: m.id, gen: m.gen, results: m.nodes.map((n) => evaluator!.evaluate(n)) } satisfies WorkerReply);
 });

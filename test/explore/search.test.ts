@@ -9,7 +9,7 @@ import { parseRelease } from '../../src/model/release.ts';
 import { LAWS, PROPERTIES, property } from '../../properties/index.ts';
 import { variant } from '../../properties/variants/index.ts';
 import { monitorOf } from '../../src/explore/monitors/index.ts';
-import { threadPool } from '../../src/explore/pool.ts';
+import { processPool } from '../../src/explore/pool.ts';
 import { exploreTask } from '../../src/explore/explore.ts';
 import { explore, scratchDir, specFor } from './helpers.ts';
 
@@ -44,10 +44,10 @@ describe('breadth-first search', () => {
     expect(a.task.counterexample?.depth).toBe(4);
   });
 
-  it('gives the same report from worker threads', async () => {
+  it('gives the same report from worker processes', async () => {
     const spec = specFor(S1, { release: '4.0 SP0', letters: S1_LETTERS, depth: 2, variant: 'imc-ignores-disk-reserve' });
     const dir = scratchDir();
-    const pool = threadPool(1);
+    const pool = processPool(1);
     try {
       const threaded = await exploreTask(spec, { pool, scenarios: dir, progress: null });
       expect(threaded.task).toEqual((await explore(spec, dir)).task);
