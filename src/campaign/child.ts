@@ -18,7 +18,7 @@ export class Child {
     this.process = fork(file, [], {
       // Its own flags: tsx to load TypeScript (the parent may itself be a bundle), and none of
       // the parent's (a --cpu-prof or --inspect is for the parent alone).
-      execArgv: ['--import', import.meta.resolve('tsx')],
+      execArgv: ['--max-semi-space-size=64', '--import', import.meta.resolve('tsx')],
       serialization: 'advanced',
       stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
     });
