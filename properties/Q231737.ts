@@ -9,7 +9,7 @@ import type { Snapshot } from '../src/model/snapshot.ts';
 import { FLOW, excusedUnder } from './defects/index.ts';
 import { storeReference } from './reference/store.ts';
 import { PROBES, QUIET, inTakenAway, restartImc } from './shapes.ts';
-import { IMC, deliveries, events, flowsEndToEnd, imcRunning, inMissing, isOp, lowOnDisk, otherSpoolMissing, readyForMail, sentData, stepsOf, transitions } from './support.ts';
+import { IMC, deliveries, events, flowsEndToEnd, imcRunning, inMissing, isOp, lowOnDisk, otherSpoolMissing, readyForMail, sentData, spoolUnwritable, stepsOf, transitions } from './support.ts';
 import { unlike } from './texts/event.ts';
 import { EVENT_4070, EVENT_4131 } from './texts/Q231737.ts';
 
@@ -71,6 +71,21 @@ function failedStartsStop(seen: Step['seen'], step: number): Verdict {
   return HOLDS;
 }
 
+/**
+ * Whether the IMS reached Running in step `s` though its service account could not write to a
+ * spool directory (by the permissions shown) from the moment the start began until it ran:
+ * the start then cannot have used its spool.
+ */
+function startedWithoutItsSpool(h: History, s: Step): string | undefined {
+  if (!transitions(s).some((t) => t.to === 'Running')) return undefined;
+  let from = s.index;
+  while (from >= 0 && !transitions(h.steps[from]!).some((t) => t.to === 'StartPending')) from--;
+  if (from < 0) return undefined;
+  let blocked = spoolUnwritable(before(h, from));
+  for (let i = from; i <= s.index; i++) blocked = blocked.filter((d) => spoolUnwritable(h.steps[i]!.after).includes(d));
+  return blocked.length > 0 ? `the IMS started though its service account could not write to ${blocked.join(' and ')} from the start's beginning on` : undefined;
+}
+
 /** The service account loses its rights on the spool, so that a start cannot use it. */
 const spoolUnusable: fc.Arbitrary<Op[]> = fc.constantFrom<Op[]>(
   [{ op: 'acl.remove', dir: 'imcdata', group: 'Exchange service account', subdirectories: true }],
@@ -81,7 +96,7 @@ const spoolUnusable: fc.Arbitrary<Op[]> = fc.constantFrom<Op[]>(
 export const imsStopsWithEvents: Property = {
   name: 'Q231737-S2 IMS stops with 4070 and 4131',
   claims: ['Q231737-S2'],
-  checks: 'Once the running IMS, with plenty of disk space, touches its spool with in gone (a message to the end of DATA, or a minute for its poller), it is no longer running; every time it stops on its own with in gone, it logs 4070 then 4131 with the article\'s texts; and a start that finds its spool unusable (4070) does not start.',
+  checks: 'Once the running IMS, with plenty of disk space, touches its spool with in gone (a message to the end of DATA, or a minute for its poller), it is no longer running; every time it stops on its own with in gone, it logs 4070 then 4131 with the article\'s texts; a start that finds its spool unusable (4070) does not start; nor does one while the permissions shown leave the service account no write access to a spool directory.',
   notCovered: 'A store stuck in the Q168139 rewind loop, where the IMS does not look at its spool at all.',
   scenario: (r) =>
     fc.oneof(
@@ -90,13 +105,15 @@ export const imsStopsWithEvents: Property = {
     ),
   reached: (h) => {
     const stuck = heldUpByStore(h);
-    return h.steps.some((s) => touchesSpool(h, s, stuck) || (events(s, 4070).length > 0 && transitions(s).some((t) => t.to === 'StartPending')));
+    return h.steps.some((s) => touchesSpool(h, s, stuck) || (transitions(s).some((t) => t.to === 'StartPending') && (events(s, 4070).length > 0 || spoolUnwritable(before(h, s.index)).length > 0)));
   },
   check: (h) => {
     const stuck = heldUpByStore(h);
     return firstViolation(
       h.steps.map((s) => {
         if (touchesSpool(h, s, stuck) && imcRunning(s.after)) return violated('Q231737-S2', s.index, 'the IMS is still running after touching its spool with in gone');
+        const unusable = startedWithoutItsSpool(h, s);
+        if (unusable) return violated('Q231737-S2', s.index, unusable);
         const started = failedStartsStop(s.seen, s.index);
         if (!started.holds) return started;
         const b = before(h, s.index);

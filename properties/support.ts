@@ -112,6 +112,23 @@ export function serviceAccountUnhindered(s: Snapshot): boolean {
     acl.some((a) => a.group === 'Exchange service account' && a.permission === 'Full Control') && !acl.some((a) => a.group === 'Everyone' && a.permission === 'No Access'));
 }
 
+/**
+ * The spool directories (present, shown as Explorer shows their permissions) that the Exchange
+ * service account cannot write to, by NT 4's rules worked out here rather than asked of the
+ * model: No Access for Everyone or for the account denies everything; otherwise it writes only
+ * with Change or Full Control for one of the two.
+ */
+export function spoolUnwritable(s: Snapshot): string[] {
+  const writes = (acl: Snapshot['acls'][string]): boolean => {
+    const mine = acl.filter((a) => a.group === 'Everyone' || a.group === 'Exchange service account');
+    return !mine.some((a) => a.permission === 'No Access') && mine.some((a) => a.permission === 'Change' || a.permission === 'Full Control');
+  };
+  return SPOOL_DIRS.filter((d) => s.spool[d]).filter((d) => {
+    const acl = Object.entries(s.acls).find(([path]) => path.toLowerCase().endsWith(`\\imcdata\\${d}`));
+    return acl !== undefined && !writes(acl[1]);
+  });
+}
+
 /** Nothing an observer can see stands in the way of taking mail: the connector runs, work and in are there and writable, space is plentiful. */
 export function readyForMail(s: Snapshot): boolean {
   return imcRunning(s) && nothingInTheWay(s);
