@@ -20,18 +20,34 @@ export const CONVERGE_SECONDS = 600;
 
 const HEAL: Op = { op: 'heal' };
 const WAIT: Op = { op: 'time.pass', seconds: CONVERGE_SECONDS };
+/** Mail sent once the server has converged: a healed server takes it and delivers it, so a heal that mends nothing is seen. */
+const PROBE: Op = { op: 'smtp.deliver', to: 'Administrator', mime: 'good', tnef: 'none' };
 const SPOOL = /\\imcdata\\(work|in|out)$/i;
 
-/** Where the history healed, when it did so at the end and then only let time pass long enough. */
-function healedAt(h: History): number {
+/**
+ * Where the history healed and then only let time pass long enough (-1 if it did not), and
+ * the step of a probe message sent after that wait and given the same time again (if any).
+ */
+function healedAt(h: History): { heal: number; probe?: number } {
+  const waitedAfter = (i: number): number => {
+    let waited = 0;
+    for (let j = i + 1; j < h.steps.length; j++) {
+      const op = h.steps[j]!.op;
+      if (op.op !== 'time.pass') return -1;
+      waited += op.seconds;
+    }
+    return waited;
+  };
+  let i = h.steps.length - 1;
+  while (i >= 0 && h.steps[i]!.op.op === 'time.pass') i--;
+  if (i < 0) return { heal: -1 };
+  const op = h.steps[i]!.op;
+  if (op.op === 'heal') return { heal: waitedAfter(i) >= CONVERGE_SECONDS ? i : -1 };
+  if (op.op !== 'smtp.deliver' || waitedAfter(i) < CONVERGE_SECONDS) return { heal: -1 };
+  let k = i - 1;
   let waited = 0;
-  for (let i = h.steps.length - 1; i >= 0; i--) {
-    const op = h.steps[i]!.op;
-    if (op.op === 'heal') return waited >= CONVERGE_SECONDS ? i : -1;
-    if (op.op !== 'time.pass') return -1;
-    waited += op.seconds;
-  }
-  return -1;
+  for (; k >= 0 && h.steps[k]!.op.op === 'time.pass'; k--) waited += (h.steps[k]!.op as { seconds: number }).seconds;
+  return k >= 0 && h.steps[k]!.op.op === 'heal' && waited >= CONVERGE_SECONDS ? { heal: k, probe: i } : { heal: -1 };
 }
 
 /** What a message acknowledged before the heal had to become: delivered (or returned), or sent to the Internet. */
@@ -49,13 +65,18 @@ function acknowledged(h: History, before: number): { id: string; index: number; 
 }
 
 function check(h: History): Verdict {
-  const k = healedAt(h);
+  const { heal: k, probe } = healedAt(h);
   if (k < 0) return HOLDS;
   const last = h.steps.length - 1;
   const end = h.steps[last]!.after;
   const excused = excusedUnder('LIV-1', h);
   const fates = fatesOf(h);
   if (!imcRunning(end) && excused.connectorDown === undefined) return violated('LIV-1', last, `after the heal the connector is ${end.services[IMC]}, not Running`);
+  if (probe !== undefined && excused.connectorDown === undefined) {
+    const sent = deliveries(h).find((d) => d.step.index === probe);
+    if (!sent?.accepted) return violated('LIV-1', probe, `after the heal the connector did not take new mail: ${h.steps[probe]!.outcome.detail}`);
+    if (!excused.messages.has(sent.messageId) && !converged(fates, sent.messageId, false)) return violated('LIV-1', last, `${sent.messageId}, sent after the heal, neither reached a mailbox nor was returned to its sender: it is ${fates.where(sent.messageId).places.join(', ') || 'nowhere'}`);
+  }
   for (const m of acknowledged(h, k)) {
     const w = fates.where(m.id);
     if (w.destroyed || w.carried || excused.messages.has(m.id) || converged(fates, m.id, m.outbound)) continue;
@@ -79,14 +100,14 @@ export function liveness(stories: readonly Property[]): Property {
   return {
     name: 'LIV-1 heal, then converge',
     claims: ['LIV-1'],
-    checks: `After a story of any property, the nemesis heals every fault it injected and ${CONVERGE_SECONDS} s pass: then every acknowledged message is in its recipient's mailbox or was returned to its sender (or, from a client, was sent), the spool and MTS-IN and MTS-OUT are empty, and the connector runs; unless an outside agent removed the message, or an article documents a defect that keeps it from converging.`,
+    checks: `After a story of any property, the nemesis heals every fault it injected and ${CONVERGE_SECONDS} s pass: then every acknowledged message is in its recipient's mailbox or was returned to its sender (or, from a client, was sent), the spool and MTS-IN and MTS-OUT are empty, and the connector runs, and takes and delivers a message sent after the wait; unless an outside agent removed the message, or an article documents a defect that keeps it from converging.`,
     notCovered: 'Histories that do not end with a heal and the wait: LIV-1 says nothing about them.',
     scenario: (r, readings) => {
       const applicable = stories.filter((p) => !p.pending && releasesOf(p.claims).some((x) => releaseName(x) === releaseName(r)));
-      return fc.constantFrom(...applicable).chain((p) => p.scenario(r, readings)).map((ops) => [...ops, HEAL, WAIT]);
+      return fc.constantFrom(...applicable).chain((p) => p.scenario(r, readings)).map((ops) => [...ops, HEAL, WAIT, PROBE, WAIT]);
     },
     reached: (h) => {
-      const k = healedAt(h);
+      const k = healedAt(h).heal;
       return k > 0 && performed(h).slice(0, k).flat().some((p) => OPERATIONS[p.op.op].heal !== undefined) && acknowledged(h, k).length > 0;
     },
     check,

@@ -110,6 +110,22 @@ export const HOLES: readonly Hole[] = [
     to: '    if (false) return undefined;',
     claims: ['Q246115-R1'],
   },
+  {
+    name: 'no-access-denies-nothing',
+    kind: 'a checker that waited for the model to admit it (4070): No Access on the spool no longer keeps the service account out, and the IMS starts',
+    file: 'src/model/acl.ts',
+    from: "  if (mine.some((ace) => ace.permission === 'No Access')) return false;",
+    to: '',
+    claims: ['Q231737-S2'],
+  },
+  {
+    name: 'freed-space-never-comes-back',
+    kind: 'a heal judged by what it left behind, not by whether mail flows after it: the space other programs took is never given back',
+    file: 'src/model/disk.ts',
+    from: '    this.otherUse = this.options.baselineUseBytes;\n    this.journal.record({ kind: \'disk\', change: \'freed\'',
+    to: "    this.journal.record({ kind: 'disk', change: 'freed'",
+    claims: ['LIV-1'],
+  },
 ];
 
 const REPO = resolve(dirname(new URL(import.meta.url).pathname), '..');

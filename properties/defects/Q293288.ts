@@ -5,7 +5,7 @@
 
 import type { Defect, DefectFinding } from '../../src/harness/defect.ts';
 import { before, type History } from '../../src/harness/history.ts';
-import { deliveries, fatesOf } from '../support.ts';
+import { deliveries, events, fatesOf, performed } from '../support.ts';
 
 /** Whether the release's store fails on a malformed charset, by its name ("5.5 SP3 + post-SP3 store fix"). */
 export function failsOnMalformedCharset(release: string): boolean {
@@ -28,14 +28,31 @@ function heldUp(h: History): DefectFinding {
   return { messages };
 }
 
-/** LIV-1: at the end, a culprit still in the spool on an affected release holds everything up. */
+/**
+ * The step of the last 3039 (the store failed under the IMS) with no reboot since: the IMS hangs
+ * (S1), and a restart of it leaves the store not responding (S2), until the server restarts.
+ */
+function hungSinceLastReboot(h: History): number | undefined {
+  const byStep = performed(h);
+  let hung: number | undefined;
+  for (const s of h.steps) {
+    if (byStep[s.index]!.some((p) => p.op.op === 'reboot')) hung = undefined;
+    if (events(s, 3039).length > 0) hung = s.index;
+  }
+  return hung;
+}
+
+/** LIV-1: at the end, a culprit still in the spool on an affected release holds everything up; so does the hang it left, until a reboot. */
 function stillThere(h: History): DefectFinding {
   const end = h.steps.at(-1)?.after ?? h.initial;
   if (!failsOnMalformedCharset(end.release)) return { messages: new Map() };
   const fates = fatesOf(h);
   const culprit = deliveries(h).find((d) => d.accepted && d.message.malformedCharset && fates.where(d.messageId).places.some((p) => /\\imcdata\\(in|out)\\/i.test(p)));
-  if (!culprit) return { messages: new Map() };
-  const why = `the store fails on ${culprit.messageId}, still in the spool, each time the IMS hands it over`;
+  const hung = hungSinceLastReboot(h);
+  const why = culprit
+    ? `the store fails on ${culprit.messageId}, still in the spool, each time the IMS hands it over`
+    : hung !== undefined ? `the IMS hangs since the store failed under it at step ${hung} (3039), and the server has not restarted since` : undefined;
+  if (why === undefined) return { messages: new Map() };
   return { messages: new Map(fates.ids().map((id) => [id, why] as const)), connectorDown: why };
 }
 

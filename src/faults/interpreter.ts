@@ -100,15 +100,17 @@ export class Interpreter {
    * Jepsen's heal: every fault injected since the last heal is undone by its own heal from the
    * catalogue, last fault first. First a scheduled agent is stopped and the services that were
    * stopped (or the server, where a restart is needed) come back, so that the Administrator
-   * program can reach the directory (given the warm-up the last reboot set); then the mends;
-   * the connector is started last, since one that stopped itself stays stopped until started.
+   * program can reach the directory (given the warm-up the last reboot set); then the mends,
+   * permissions first; the connector is started last, since one that stopped itself stays
+   * stopped until started.
    */
   private heal(): Outcome {
     const faults = this.faults;
     this.faults = [];
     const heals = [...faults].reverse().flatMap((f) => healOf(f));
     const restarts = heals.filter((h) => h.op === 'reboot' || (h.op === 'service.start' && h.service !== IMC));
-    const mends = heals.filter((h) => !restarts.includes(h) && h.op !== 'service.start');
+    // Permissions first: the Administrator cannot recreate a directory inside one that keeps him out.
+    const mends = heals.filter((h) => !restarts.includes(h) && h.op !== 'service.start').sort((a, b) => Number(b.op.startsWith('acl.')) - Number(a.op.startsWith('acl.')));
     const needsDirectory = mends.some((m) => m.op.startsWith('recipient.') || m.op.startsWith('adminMailbox.'));
     const plan = once([
       ...(faults.some((f) => f.op === 'agent.schedule') ? [{ op: 'agent.unschedule' } as const] : []),
