@@ -9,6 +9,8 @@ import type { Seen } from '../src/model/journal.ts';
 import type { Snapshot } from '../src/model/snapshot.ts';
 import { excusedUnder } from './defects/index.ts';
 import { Fates } from './fates.ts';
+import { performed } from './performed.ts';
+import { permissionsAsSet } from './reference/permissions.ts';
 import { unlike } from './texts/event.ts';
 import { EXPECTED_EVENTS } from './texts/index.ts';
 
@@ -165,4 +167,18 @@ export const stoppedServicesDoNothing: Property = {
   },
 };
 
-export const PROPERTIES: readonly Property[] = [noAcknowledgedMessageLost, legalServiceTransitions, wellFormedEventLog, stoppedServicesDoNothing];
+export const permissionsShownAsSet: Property = {
+  name: 'INV-5 permissions shown as set',
+  claims: ['INV-5'],
+  checks: 'After every step, Explorer shows on each directory under Imcdata the entries the operations set there, worked out from the operations (properties/reference/permissions.ts): setup\'s entries, each group\'s permission as set or removed (below too when asked), a new directory starting with its parent\'s entries, a renamed one keeping its own; and no permission changes that no operation asked for.',
+  // The administrator at work on the permissions, while the agent and the IMS make and take directories.
+  scenario: (r) =>
+    ops(r, { weights: { 'acl.set': 8, 'acl.remove': 6, 'agent.delete': 4, 'agent.rename': 3, 'agent.schedule': 1, 'admin.recreateDirectory': 4, 'service.start': 3, 'service.stop': 2, reboot: 2, heal: 2, 'time.pass': 3 }, minLength: 1, maxLength: 20 }),
+  reached: (h) => performed(h).some((ps) => ps.some((p) => p.op.op === 'acl.set' || p.op.op === 'acl.remove')),
+  check: (h) => {
+    const wrong = permissionsAsSet(h, performed(h));
+    return wrong ? violated('INV-5', wrong.index, wrong.why) : HOLDS;
+  },
+};
+
+export const PROPERTIES: readonly Property[] = [noAcknowledgedMessageLost, legalServiceTransitions, wellFormedEventLog, stoppedServicesDoNothing, permissionsShownAsSet];

@@ -1,6 +1,8 @@
 // Models that break the model's own laws.
 
 import type { Variant } from '../../src/harness/variant.ts';
+import type { Permission } from '../../src/model/acl.ts';
+import { Disk } from '../../src/model/disk.ts';
 import { EventLog } from '../../src/model/eventlog.ts';
 import type { EventDefinition } from '../../src/model/events.ts';
 import { ServiceControlManager, type ServiceEntry, type ServiceState } from '../../src/model/scm.ts';
@@ -9,7 +11,8 @@ import { MessageTransferAgent } from '../../src/model/mta.ts';
 import { ImsSpool } from '../../src/model/ims/spool.ts';
 import { InternetMailService } from '../../src/model/ims/service.ts';
 import { join, spoolPath } from '../../src/model/paths.ts';
-import { SERVICE_ACCOUNT } from '../../src/model/principals.ts';
+import { SERVICE_ACCOUNT, type Group, type Identity } from '../../src/model/principals.ts';
+import { diskOptionsOf, type World } from '../../src/model/world.ts';
 
 /** The queues kept in memory only: a restart of the server loses what waited there. */
 class StoreThatForgetsItsQueues extends InformationStore {
@@ -42,6 +45,17 @@ class SpoolThatLetsGoFirst extends ImsSpool {
       const result = this.w.store.convertInbound(bytes);
       if (result.status !== 'done' || result.value === 'looping') return;
     }
+  }
+}
+
+/** Explorer's Remove button does nothing: the entry stays (and the change is recorded all the same). */
+class DiskThatKeepsRemovedEntries extends Disk {
+  constructor(w: World) {
+    super(diskOptionsOf(w), w.journal);
+  }
+  override setEntry(path: string, group: Group, permission: Permission | null, by: Identity): void {
+    const kept = this.aclOf(path).find((a) => a.group === group);
+    super.setEntry(path, group, permission ?? kept?.permission ?? null, by);
   }
 }
 
@@ -115,5 +129,11 @@ export const VARIANTS: readonly Variant[] = [
     description: 'Event 4071 is filed under the wrong category.',
     breaks: ['INV-3 well-formed event log', 'Q183178-S1 4071 means the IMS did not start'],
     parts: { eventLog: (w) => new LogThatMisfiles4071(() => w.clock.now, w.journal) },
+  },
+  {
+    name: 'removed-entries-stay',
+    description: "Removing a group's entry from a directory's permissions leaves it there.",
+    breaks: ['INV-5 permissions shown as set'],
+    parts: { disk: (w) => new DiskThatKeepsRemovedEntries(w) },
   },
 ];

@@ -14,6 +14,9 @@ const legalServiceTransitions: Monitor = () => null;
 /** INV-4: nothing. Whether each service is Stopped is what Control Panel shows (INV-2 holds), and that is the model's. */
 const stoppedServicesDoNothing: Monitor = () => null;
 
+/** INV-5: nothing. While INV-5 holds, what the operations set is what Explorer shows, and that is the model's. */
+const permissionsShownAsSet: Monitor = () => null;
+
 /**
  * INV-3: the time of the last record, where it could matter: the next record must not be dated
  * before it. The count of records is the log's size, the model's. Records are dated with the
@@ -45,5 +48,6 @@ export const MONITORS: Readonly<Record<string, Monitor>> = {
   'INV-2 legal service transitions': legalServiceTransitions,
   'INV-3 well-formed event log': wellFormedEventLog,
   'INV-4 a stopped service does no work': stoppedServicesDoNothing,
+  'INV-5 permissions shown as set': permissionsShownAsSet,
   'LIV-1 heal, then converge': healThenConverge,
 };
