@@ -126,6 +126,14 @@ export const HOLES: readonly Hole[] = [
     to: "    this.journal.record({ kind: 'disk', change: 'freed'",
     claims: ['LIV-1'],
   },
+  {
+    name: 'remove-keeps-the-entry',
+    kind: 'checkers that read the permissions from the model: removing a group\'s entry from a directory leaves it there (found by StrykerJS in acl.ts)',
+    file: 'src/model/acl.ts',
+    from: '  return acl.filter((ace) => ace.group !== group);',
+    to: '  return acl;',
+    claims: ['INV-5'],
+  },
 ];
 
 const REPO = resolve(dirname(new URL(import.meta.url).pathname), '..');
