@@ -2,7 +2,7 @@
 // that broke them could not be trusted to check one.
 
 import { ops } from '../src/faults/arbitraries.ts';
-import type { History } from '../src/harness/history.ts';
+import { before, type History, type Step } from '../src/harness/history.ts';
 import { HOLDS, firstViolation, violated, type Property, type Verdict } from '../src/harness/property.ts';
 import type { EventRecord } from '../src/model/eventlog.ts';
 import type { Seen } from '../src/model/journal.ts';
@@ -137,6 +137,8 @@ export const wellFormedEventLog: Property = {
   },
 };
 
+const CONNECTOR = 'MSExchangeIMC';
+
 /** What each service is seen doing in the journal, by the queue a message enters: the MTA delivers into mailboxes and returns mail; the IMC takes mail into MTS-IN and sends it out. */
 function workerOf(o: Seen): string | undefined {
   if (o.kind !== 'queue' || o.change !== 'added') return undefined;
@@ -148,7 +150,7 @@ function workerOf(o: Seen): string | undefined {
 export const stoppedServicesDoNothing: Property = {
   name: 'INV-4 a stopped service does no work',
   claims: ['INV-4'],
-  checks: 'No message enters a mailbox, and no non-delivery report is made, while the MTA is Stopped; none enters MTS-IN or goes out to the Internet while the connector is Stopped (as the service records in the journal say, in order within each step).',
+  checks: 'No message enters a mailbox, and no non-delivery report is made, while the MTA is Stopped; none enters MTS-IN or goes out to the Internet while the connector is Stopped (as the service records in the journal say, in order within each step); and a remote host that calls while Control Panel shows the connector Stopped finds nothing listening (its connection is refused).',
   // Services stopped while mail waits for them: a client's messages in MTS-OUT, deliveries, reboots.
   scenario: (r) =>
     ops(r, { weights: { 'smtp.deliver': 8, 'client.submit': 4, reboot: 4, 'service.stop': 5, 'service.start': 2, 'time.pass': 6 }, minLength: 1, maxLength: 30, size: 'max' }),
@@ -163,7 +165,12 @@ export const stoppedServicesDoNothing: Property = {
       }
       return HOLDS;
     };
-    return firstViolation([walk(h.setup, -1), ...h.steps.map((s) => walk(s.seen, s.index))]);
+    // A call is a step of its own: the connector cannot start or stop while it goes on.
+    const answered = (s: Step): Verdict =>
+      s.op.op === 'smtp.deliver' && before(h, s.index).services[CONNECTOR] === 'Stopped' && s.outcome.detail !== 'connection refused'
+        ? violated('INV-4', s.index, `the connector was Stopped, yet a call to port 25 was answered: ${s.outcome.detail ?? (s.outcome.accepted ? 'accepted' : 'not accepted')}`)
+        : HOLDS;
+    return firstViolation([walk(h.setup, -1), ...h.steps.flatMap((s) => [walk(s.seen, s.index), answered(s)])]);
   },
 };
 
