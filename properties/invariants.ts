@@ -79,20 +79,45 @@ const LEGAL: Readonly<Record<string, readonly string[]>> = {
   StopPending: ['Stopped'],
 };
 
+/**
+ * What each Exchange service needs running before it starts, as the services' dependencies list
+ * them: Control Panel starts these first when asked to start a service.
+ */
+const NEEDS: Readonly<Record<string, readonly string[]>> = {
+  MSExchangeSA: [],
+  MSExchangeDS: ['MSExchangeSA'],
+  MSExchangeIS: ['MSExchangeDS'],
+  MSExchangeMTA: ['MSExchangeDS'],
+  MSExchangeIMC: ['MSExchangeIS', 'MSExchangeMTA'],
+};
+
+/** The services a Control Panel start of `service` starts: it and, first, what it needs. */
+function startedWith(service: string): string[] {
+  return [service, ...(NEEDS[service] ?? []).flatMap(startedWith)];
+}
+
+/** Operations that restart the server (service pack and store fix setup restart it: A-SP-SETUP). */
+const RESTARTS = new Set(['reboot', 'servicePack.apply', 'storeFix.apply']);
+
 export const legalServiceTransitions: Property = {
   name: 'INV-2 legal service transitions',
   claims: ['INV-2'],
-  checks: 'Every service moves only along NT\'s transitions, each from the state it was last in, and Control Panel shows the state it last moved to.',
+  checks: 'Every service moves only along NT\'s transitions, each from the state it was last in, and Control Panel shows the state it last moved to; a service starts only in a step that starts it (or a service that needs it) from Control Panel or restarts the server.',
   scenario: chaos,
   reached: (h) => h.steps.some((s) => s.seen.some((o) => o.kind === 'service')),
   check: (h) => {
     const last = new Map<string, string>();
+    const byStep = performed(h);
     const walk = (seen: readonly Seen[], step: number): Verdict => {
+      const ops = step < 0 ? [] : byStep[step]!.map((p) => p.op);
+      // Setup boots the server.
+      const asked = step < 0 || ops.some((op) => RESTARTS.has(op.op)) ? undefined : new Set(ops.flatMap((op) => (op.op === 'service.start' ? startedWith(op.service) : [])));
       for (const o of seen) {
         if (o.kind !== 'service') continue;
         const from = last.get(o.service) ?? 'Stopped';
         if (o.from !== from) return violated('INV-2', step, `${o.service} moved from ${o.from}, but was last ${from}`);
         if (!LEGAL[o.from]?.includes(o.to)) return violated('INV-2', step, `${o.service} moved ${o.from} -> ${o.to}, which NT does not do`);
+        if (o.to === 'StartPending' && asked !== undefined && !asked.has(o.service)) return violated('INV-2', step, `${o.service} started, but nothing started it: no Control Panel start of it or of a service that needs it, and no restart`);
         last.set(o.service, o.to);
       }
       return HOLDS;
