@@ -134,6 +134,14 @@ export const HOLES: readonly Hole[] = [
     to: '  return acl;',
     claims: ['INV-5'],
   },
+  {
+    name: 'stopped-service-starts-again',
+    kind: 'a law that judged how services move, not whether anyone asked them to: a service stopped from Control Panel starts again by itself once another service starts (found by StrykerJS in scm.ts)',
+    file: 'src/model/scm.ts',
+    from: "    e.wanted = false;\n    if (e.state === 'StartPending') this.move(e, 'Stopped', why);",
+    to: "    e.wanted = true;\n    if (e.state === 'StartPending') this.move(e, 'Stopped', why);",
+    claims: ['INV-2'],
+  },
 ];
 
 const REPO = resolve(dirname(new URL(import.meta.url).pathname), '..');
