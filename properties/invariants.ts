@@ -96,30 +96,49 @@ function startedWith(service: string): string[] {
   return [service, ...(NEEDS[service] ?? []).flatMap(startedWith)];
 }
 
-/** Operations that restart the server (service pack and store fix setup restart it: A-SP-SETUP). */
+/** Operations that restart the server when they are carried out (service pack and store fix setup restart it: A-SP-SETUP). */
 const RESTARTS = new Set(['reboot', 'servicePack.apply', 'storeFix.apply']);
 
 export const legalServiceTransitions: Property = {
   name: 'INV-2 legal service transitions',
   claims: ['INV-2'],
-  checks: 'Every service moves only along NT\'s transitions, each from the state it was last in, and Control Panel shows the state it last moved to; a service starts only in a step that starts it (or a service that needs it) from Control Panel or restarts the server.',
+  checks: 'Every service moves only along NT\'s transitions, each from the state it was last in, and Control Panel shows the state it last moved to; a service starts only once something asked it to: a Control Panel start of it or of a service that needs it, or a restart of the server, in that step or an earlier one whose start has not ended yet (a store slow to boot keeps the connector waiting past the reboot\'s step).',
   scenario: chaos,
   reached: (h) => h.steps.some((s) => s.seen.some((o) => o.kind === 'service')),
   check: (h) => {
     const last = new Map<string, string>();
     const byStep = performed(h);
+    // Services asked to start in an earlier step whose start has not begun and ended since (a
+    // store slow to boot keeps the connector waiting past the reboot's step).
+    const asked = new Set<string>();
     const walk = (seen: readonly Seen[], step: number): Verdict => {
-      const ops = step < 0 ? [] : byStep[step]!.map((p) => p.op);
-      // Setup boots the server.
-      const asked = step < 0 || ops.some((op) => RESTARTS.has(op.op)) ? undefined : new Set(ops.flatMap((op) => (op.op === 'service.start' ? startedWith(op.service) : [])));
+      const ops = step < 0 ? [] : byStep[step]!;
+      // A Control Panel stop of a service ends any wish for it, and for what needs it, to run.
+      for (const { op } of ops) if (op.op === 'service.stop') for (const service of Object.keys(NEEDS)) if (startedWith(service).includes(op.service)) asked.delete(service);
+      // Asked in this step (the order within a step is not compared): Control Panel starts, and,
+      // from the first start after its shutdown, a restart (setup boots the server), which asks
+      // every Automatic service (all of Exchange's are).
+      const now = new Set(ops.flatMap(({ op }) => (op.op === 'service.start' ? startedWith(op.service) : [])));
+      let restart = step < 0 || ops.some((p) => RESTARTS.has(p.op.op) && p.outcome.ok);
+      const failed = new Set<string>();
       for (const o of seen) {
         if (o.kind !== 'service') continue;
         const from = last.get(o.service) ?? 'Stopped';
         if (o.from !== from) return violated('INV-2', step, `${o.service} moved from ${o.from}, but was last ${from}`);
         if (!LEGAL[o.from]?.includes(o.to)) return violated('INV-2', step, `${o.service} moved ${o.from} -> ${o.to}, which NT does not do`);
-        if (o.to === 'StartPending' && asked !== undefined && !asked.has(o.service)) return violated('INV-2', step, `${o.service} started, but nothing started it: no Control Panel start of it or of a service that needs it, and no restart`);
+        if (o.to === 'StartPending' && restart) {
+          for (const service of Object.keys(NEEDS)) now.add(service);
+          restart = false;
+        }
+        if (o.to === 'StartPending' && !now.has(o.service) && !asked.has(o.service)) return violated('INV-2', step, `${o.service} started, but nothing started it: no Control Panel start of it or of a service that needs it, and no restart`);
+        if (o.from === 'StartPending') asked.delete(o.service);
+        if (o.from === 'StartPending' && o.to === 'Stopped') failed.add(o.service);
+        else failed.delete(o.service);
         last.set(o.service, o.to);
       }
+      // Still starting, or still waiting for what it needs, at the end of the step: asked on.
+      for (const service of now) if (last.get(service) === 'StartPending' || (last.get(service) === 'Stopped' && !failed.has(service))) asked.add(service);
+      for (const service of asked) if (last.get(service) === 'Running') asked.delete(service);
       return HOLDS;
     };
     const shown = (s: Snapshot, step: number): Verdict => {
@@ -190,7 +209,7 @@ export const stoppedServicesDoNothing: Property = {
       }
       return HOLDS;
     };
-    // A call is a step of its own: the connector cannot start or stop while it goes on.
+    // The call is made before the step lets its second pass, so the state before the step is the one it met.
     const answered = (s: Step): Verdict =>
       s.op.op === 'smtp.deliver' && before(h, s.index).services[CONNECTOR] === 'Stopped' && s.outcome.detail !== 'connection refused'
         ? violated('INV-4', s.index, `the connector was Stopped, yet a call to port 25 was answered: ${s.outcome.detail ?? (s.outcome.accepted ? 'accepted' : 'not accepted')}`)

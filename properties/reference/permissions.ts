@@ -30,12 +30,15 @@ export class PermissionsReference {
 
   /**
    * One step: its journal in order, directories coming and going as recorded, and the step's
-   * permission operations applied where their records are (a heal mends permissions between
-   * restarts). The records only place an operation; what it does comes from the operation. An
-   * operation that left no record is applied at the end, where the comparison will judge it.
+   * permission operations applied where their records are (a heal mends permissions after its
+   * reboots, before the connector's start). The records only place an operation; what it does
+   * comes from the operation. One that left no record is applied at the end if it was reported
+   * done or its directory was there when the step began (a refusal there is the model's to
+   * explain), so that the comparison judges it.
    */
   step(seen: readonly Seen[], ops: readonly Performed[]): string | undefined {
-    const pending = ops.map((p) => p.op).filter((op): op is AclOp => op.op === 'acl.set' || op.op === 'acl.remove');
+    const existed = new Set(this.dirs.keys());
+    const pending = ops.filter((p): p is Performed & { op: AclOp } => p.op.op === 'acl.set' || p.op.op === 'acl.remove');
     let owed = 0;
     for (const o of seen) {
       if (o.kind === 'directory') this.directory(o);
@@ -44,13 +47,16 @@ export class PermissionsReference {
         owed--;
         continue;
       }
-      while (pending.length > 0 && !this.dirs.has(key(targetOf(pending[0]!)))) pending.shift();
-      const op = pending.shift();
-      if (op === undefined) return `the permissions of ${o.path} changed, but no operation asked for it`;
-      owed = this.apply(op) - 1;
+      while (pending.length > 0 && !this.dirs.has(key(targetOf(pending[0]!.op)))) pending.shift();
+      const p = pending.shift();
+      if (p === undefined) return `the permissions of ${o.path} changed, but no operation asked for it`;
+      owed = this.apply(p.op) - 1;
     }
     if (owed > 0) return `${owed} of the directories an operation was to set were left as they were`;
-    for (const op of pending) if (this.dirs.has(key(targetOf(op)))) this.apply(op);
+    for (const p of pending) {
+      const target = key(targetOf(p.op));
+      if (this.dirs.has(target) && (p.outcome.ok || existed.has(target))) this.apply(p.op);
+    }
     return undefined;
   }
 
