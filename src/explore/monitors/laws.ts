@@ -8,7 +8,11 @@ import type { Monitor } from './monitor.ts';
 /** INV-1: the checkers' account of every message, and which were acknowledged (no documented defect excuses anything under INV-1). */
 const noAcknowledgedMessageLost: Monitor = (h, ctx) => ledger(h, ctx);
 
-/** INV-2: nothing. What each service last moved to is what Control Panel shows (INV-2 holds), and that is the model's. */
+/**
+ * INV-2: nothing. What each service last moved to is what Control Panel shows (INV-2 holds), and
+ * that is the model's; the starts asked for and not ended are the services the model wants and
+ * has not started (asked, stopped or failed alike), and its wishes are in the fingerprint.
+ */
 const legalServiceTransitions: Monitor = () => null;
 
 /** INV-4: nothing. Whether each service is Stopped is what Control Panel shows (INV-2 holds), and that is the model's. */
