@@ -142,6 +142,14 @@ export const HOLES: readonly Hole[] = [
     to: "    e.wanted = true;\n    if (e.state === 'StartPending') this.move(e, 'Stopped', why);",
     claims: ['INV-2'],
   },
+  {
+    name: 'stopped-connector-answers',
+    kind: 'a law that judged what a stopped connector moved, not whether it answered: with both its guards gone (service running, service responding), the receiver takes a call while the connector is Stopped',
+    file: 'src/model/ims/receiver.ts',
+    from: "    if (!this.w.scm.isRunning(IMC)) {\n      this.w.journal.record({ kind: 'connection', outcome: 'refused', why: 'nothing listens on port 25: the service is not running' });\n      return null;\n    }\n    if (!this.w.ims.responding) {",
+    to: "    if (false) {\n      this.w.journal.record({ kind: 'connection', outcome: 'refused', why: 'nothing listens on port 25: the service is not running' });\n      return null;\n    }\n    if (false) {",
+    claims: ['INV-4'],
+  },
 ];
 
 const REPO = resolve(dirname(new URL(import.meta.url).pathname), '..');
