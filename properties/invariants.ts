@@ -232,4 +232,44 @@ export const permissionsShownAsSet: Property = {
   },
 };
 
-export const PROPERTIES: readonly Property[] = [noAcknowledgedMessageLost, legalServiceTransitions, wellFormedEventLog, stoppedServicesDoNothing, permissionsShownAsSet];
+/** An observation, as a timeline names it in a verdict. */
+function named(o: Seen): string {
+  switch (o.kind) {
+    case 'event': return `event ${o.entry.id} (record ${o.entry.record})`;
+    case 'service': return `${o.service} going ${o.to}`;
+    case 'queue': return `${o.messageId} ${o.change === 'added' ? 'entering' : 'leaving'} ${o.queue}`;
+    case 'file': case 'directory': return `${o.path} ${o.change}`;
+    default: return `a ${o.kind} observation`;
+  }
+}
+
+export const timeNeverGoesBack: Property = {
+  name: 'INV-6 time never goes back',
+  claims: ['INV-6'],
+  checks: 'From installation on, everything observed is dated no earlier than what was observed before it, and within its step: no earlier than the step began, no later than it ended; an event is dated when it was written; and time passes as asked: a step that lets N seconds pass ends N seconds after it began.',
+  scenario: chaos,
+  // Something happened while time passed within a step: timers fired on the way.
+  reached: (h) => h.steps.some((s) => s.seen.some((o) => o.at > s.at)),
+  check: (h) => {
+    let last = 0;
+    const walk = (seen: readonly Seen[], step: number, began: number, ended: number): Verdict => {
+      if (began < last) return violated('INV-6', step, `the step began at ${began} s, before the last observation (${last} s)`);
+      if (ended < began) return violated('INV-6', step, `the step ended at ${ended} s, before it began (${began} s)`);
+      last = began;
+      for (const o of seen) {
+        if (o.at < last) return violated('INV-6', step, `${named(o)} is dated ${o.at} s, before what was observed before it (${last} s)`);
+        if (o.at > ended) return violated('INV-6', step, `${named(o)} is dated ${o.at} s, after the step ended (${ended} s)`);
+        if (o.kind === 'event' && o.entry.time !== o.at) return violated('INV-6', step, `${named(o)} was written at ${o.at} s, but the log dates it ${o.entry.time} s`);
+        last = o.at;
+      }
+      return HOLDS;
+    };
+    const passed = (s: Step): Verdict =>
+      s.op.op === 'time.pass' && s.after.at - s.at !== s.op.seconds
+        ? violated('INV-6', s.index, `${s.op.seconds} s were let pass, but the step ended ${s.after.at - s.at} s after it began`)
+        : HOLDS;
+    return firstViolation([walk(h.setup, -1, 0, h.initial.at), ...h.steps.flatMap((s) => [walk(s.seen, s.index, s.at, s.after.at), passed(s)])]);
+  },
+};
+
+export const PROPERTIES: readonly Property[] = [noAcknowledgedMessageLost, legalServiceTransitions, wellFormedEventLog, stoppedServicesDoNothing, permissionsShownAsSet, timeNeverGoesBack];

@@ -2,6 +2,7 @@
 
 import type { Variant } from '../../src/harness/variant.ts';
 import type { Permission } from '../../src/model/acl.ts';
+import { VirtualClock, type Pending } from '../../src/model/clock.ts';
 import { Disk } from '../../src/model/disk.ts';
 import { EventLog } from '../../src/model/eventlog.ts';
 import type { EventDefinition } from '../../src/model/events.ts';
@@ -93,6 +94,13 @@ class LogThatMisfiles4071 extends EventLog {
   }
 }
 
+/** Timers fire in the order they were set, not when they fall due: a timer set later for sooner waits, then fires in the past. */
+class ClockThatKeepsOrderSet extends VirtualClock {
+  protected override order(a: Pending, b: Pending): number {
+    return a.seq - b.seq;
+  }
+}
+
 export const VARIANTS: readonly Variant[] = [
   {
     name: 'reboot-loses-the-queues',
@@ -135,5 +143,11 @@ export const VARIANTS: readonly Variant[] = [
     description: "Removing a group's entry from a directory's permissions leaves it there.",
     breaks: ['INV-5 permissions shown as set'],
     parts: { disk: (w) => new DiskThatKeepsRemovedEntries(w) },
+  },
+  {
+    name: 'timers-fire-in-the-order-set',
+    description: 'Timers fire in the order they were set rather than when they fall due, so what a later timer does is dated before what an earlier one did.',
+    breaks: ['INV-6 time never goes back'],
+    parts: { clock: () => new ClockThatKeepsOrderSet() },
   },
 ];

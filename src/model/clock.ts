@@ -8,7 +8,7 @@ export interface Timer {
 }
 
 /** A timer in the heap; it is also the handle handed out (a class, not a closure per timer: timers are made at every poll). */
-class Pending implements Timer {
+export class Pending implements Timer {
   cancelled = false;
   constructor(
     private readonly clock: { live: number },
@@ -117,6 +117,11 @@ export class VirtualClock {
     return this.live;
   }
 
+  /** Which of two timers fires first: the one due sooner, then the one set first. */
+  protected order(a: Pending, b: Pending): number {
+    return byDue(a, b);
+  }
+
   private dropCancelled(): void {
     while (this.heap.length && this.heap[0]!.cancelled) this.pop();
   }
@@ -126,7 +131,7 @@ export class VirtualClock {
     h.push(p);
     for (let i = h.length - 1; i > 0; ) {
       const up = (i - 1) >> 1;
-      if (byDue(h[i]!, h[up]!) >= 0) break;
+      if (this.order(h[i]!, h[up]!) >= 0) break;
       [h[i], h[up]] = [h[up]!, h[i]!];
       i = up;
     }
@@ -141,8 +146,8 @@ export class VirtualClock {
       const l = 2 * i + 1;
       const r = l + 1;
       let m = i;
-      if (l < h.length && byDue(h[l]!, h[m]!) < 0) m = l;
-      if (r < h.length && byDue(h[r]!, h[m]!) < 0) m = r;
+      if (l < h.length && this.order(h[l]!, h[m]!) < 0) m = l;
+      if (r < h.length && this.order(h[r]!, h[m]!) < 0) m = r;
       if (m === i) break;
       [h[i], h[m]] = [h[m]!, h[i]!];
       i = m;

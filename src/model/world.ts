@@ -59,6 +59,7 @@ export const SEED_RECIPIENTS = [
 ] as const;
 
 export interface Parts {
+  clock(w: World): VirtualClock;
   disk(w: World): Disk;
   scm(w: World): ServiceControlManager;
   eventLog(w: World): EventLog;
@@ -79,6 +80,7 @@ export function diskOptionsOf(w: World): DiskOptions {
 }
 
 export const DEFAULT_PARTS: Parts = {
+  clock: () => new VirtualClock(),
   disk: (w) => new Disk(diskOptionsOf(w), w.journal),
   scm: (w) => new ServiceControlManager(w.clock, w.journal),
   eventLog: (w) => new EventLog(() => w.clock.now, w.journal),
@@ -101,7 +103,7 @@ export interface WorldOptions {
 }
 
 export class World {
-  readonly clock = new VirtualClock();
+  readonly clock: VirtualClock;
   readonly journal = new Journal(() => this.clock.now);
   readonly settings: ServerSettings;
   readonly readings: Interpretations;
@@ -126,6 +128,7 @@ export class World {
 
   constructor(options: WorldOptions) {
     const parts = { ...DEFAULT_PARTS, ...options.parts };
+    this.clock = parts.clock(this);
     this.settings = { ...DEFAULT_SETTINGS, ...options.settings };
     this.readings = options.readings ?? DEFAULT_INTERPRETATIONS;
     this.release = options.release;

@@ -55,6 +55,7 @@ export const VARIANT_CASES: readonly VariantCase[] = [
   { variant: "services-skip-start-pending", property: "INV-2 legal service transitions", release: "4.0 SP0", letters: [], depth: 0 },
   { variant: "4071-misfiled", property: "INV-3 well-formed event log", release: "5.0 SP0", letters: ["reboot:directory-slow"], depth: 1 },
   { variant: "removed-entries-stay", property: "INV-5 permissions shown as set", release: "4.0 SP0", letters: ["acl.remove:service-account"], depth: 1 },
+  { variant: "timers-fire-in-the-order-set", property: "INV-6 time never goes back", release: "4.0 SP0", letters: [], depth: 0 },
   { variant: "4071-misfiled", property: "Q183178-S1 4071 means the IMS did not start", release: "5.0 SP0", letters: ["service.stop:connector", "adminMailbox.clear", "service.start:connector"], depth: 3 },
   { variant: "store-fails-on-any-charset", property: "Q293288-C1 a malformed charset is the cause", release: "5.5 SP0", letters: ["smtp.deliver:declared-charset", "time.pass:minute"], depth: 2 },
 ];

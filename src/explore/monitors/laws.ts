@@ -22,6 +22,12 @@ const stoppedServicesDoNothing: Monitor = () => null;
 const permissionsShownAsSet: Monitor = () => null;
 
 /**
+ * INV-6: nothing. A step's observations are judged against the time the step began, which is the
+ * time the last step ended (the model's clock), and each was judged no later than that.
+ */
+const timeNeverGoesBack: Monitor = () => null;
+
+/**
  * INV-3: the time of the last record, where it could matter: the next record must not be dated
  * before it. The count of records is the log's size, the model's. Records are dated with the
  * clock when written, and the clock never goes back, so one dated now or earlier cannot be
@@ -53,5 +59,6 @@ export const MONITORS: Readonly<Record<string, Monitor>> = {
   'INV-3 well-formed event log': wellFormedEventLog,
   'INV-4 a stopped service does no work': stoppedServicesDoNothing,
   'INV-5 permissions shown as set': permissionsShownAsSet,
+  'INV-6 time never goes back': timeNeverGoesBack,
   'LIV-1 heal, then converge': healThenConverge,
 };
