@@ -11,7 +11,6 @@ export interface Timer {
 export class Pending implements Timer {
   cancelled = false;
   constructor(
-    private readonly clock: { live: number },
     readonly at: number,
     readonly seq: number,
     readonly label: string,
@@ -19,15 +18,16 @@ export class Pending implements Timer {
   ) {}
 
   cancel(): void {
-    if (this.cancelled) return;
     this.cancelled = true;
-    this.clock.live -= 1;
   }
 }
 
-/** A timer that arms itself again each time it fires, until cancelled. */
+/**
+ * A timer that arms itself again each time it fires, until cancelled. Cancelling cancels the
+ * timer armed last, which is the next to fire: it re-arms before it runs, so a cancel from
+ * inside its own run holds too.
+ */
 class Repeating implements Timer {
-  private cancelled = false;
   private inner: Timer;
   constructor(
     private readonly clock: VirtualClock,
@@ -43,13 +43,11 @@ class Repeating implements Timer {
   }
 
   private fire(): void {
-    if (this.cancelled) return;
     this.inner = this.arm();
     this.run();
   }
 
   cancel(): void {
-    this.cancelled = true;
     this.inner.cancel();
   }
 }
@@ -59,8 +57,6 @@ export class VirtualClock {
   private seq = 0;
   /** A binary heap on (time, registration order); cancelled timers stay until they reach the top. */
   private readonly heap: Pending[] = [];
-  /** Timers not yet fired or cancelled (a Pending counts itself out when cancelled). */
-  live = 0;
 
   get now(): number {
     return this.current;
@@ -69,9 +65,8 @@ export class VirtualClock {
   /** Runs `run` once, `delay` seconds from now (0 means: at the next advance). */
   after(delay: number, label: string, run: () => void): Timer {
     if (!Number.isInteger(delay) || delay < 0) throw new RangeError(`timer delay must be a whole number of seconds >= 0, got ${delay}`);
-    const entry = new Pending(this, this.current + delay, this.seq++, label, run);
+    const entry = new Pending(this.current + delay, this.seq++, label, run);
     this.push(entry);
-    this.live += 1;
     return entry;
   }
 
@@ -90,8 +85,6 @@ export class VirtualClock {
       const next = this.heap[0];
       if (!next || next.at > until) break;
       this.pop();
-      next.cancelled = true;
-      this.live -= 1;
       this.current = next.at;
       next.run();
     }
@@ -110,11 +103,6 @@ export class VirtualClock {
   nextDue(): number | undefined {
     this.dropCancelled();
     return this.heap[0]?.at;
-  }
-
-  /** Timers still to fire. */
-  get pending(): number {
-    return this.live;
   }
 
   /** Which of two timers fires first: the one due sooner, then the one set first. */
