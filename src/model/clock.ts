@@ -91,7 +91,7 @@ export class VirtualClock {
     this.current = until;
   }
 
-  /** Labels of the timers still to fire, soonest first (for timelines and tests). */
+  /** Labels of the timers still to fire, soonest first (read by the clock's unit test). */
   scheduled(): { at: number; label: string }[] {
     return this.heap
       .filter((p) => !p.cancelled)
