@@ -102,7 +102,7 @@ const RESTARTS = new Set(['reboot', 'servicePack.apply', 'storeFix.apply']);
 export const legalServiceTransitions: Property = {
   name: 'INV-2 legal service transitions',
   claims: ['INV-2'],
-  checks: 'Every service moves only along NT\'s transitions, each from the state it was last in, and Control Panel shows the state it last moved to; a service starts only once something asked it to: a Control Panel start of it or of a service that needs it, or a restart of the server, in that step or an earlier one whose start has not ended yet (a store slow to boot keeps the connector waiting past the reboot\'s step).',
+  checks: 'Every service moves only along NT\'s transitions, each from the state it was last in, and Control Panel shows the state it last moved to; a service goes Running only while what it needs runs, and none runs without it after a step; a service starts only once something asked it to: a Control Panel start of it or of a service that needs it, or a restart of the server, in that step or an earlier one whose start has not ended yet (a store slow to boot keeps the connector waiting past the reboot\'s step).',
   scenario: chaos,
   reached: (h) => h.steps.some((s) => s.seen.some((o) => o.kind === 'service')),
   check: (h) => {
@@ -131,6 +131,10 @@ export const legalServiceTransitions: Property = {
           restart = false;
         }
         if (o.to === 'StartPending' && !now.has(o.service) && !asked.has(o.service)) return violated('INV-2', step, `${o.service} started, but nothing started it: no Control Panel start of it or of a service that needs it, and no restart`);
+        if (o.to === 'Running') {
+          const down = (NEEDS[o.service] ?? []).find((n) => last.get(n) !== 'Running');
+          if (down) return violated('INV-2', step, `${o.service} went Running while ${down}, which it needs, was ${last.get(down) ?? 'Stopped'}`);
+        }
         if (o.from === 'StartPending') asked.delete(o.service);
         if (o.from === 'StartPending' && o.to === 'Stopped') failed.add(o.service);
         else failed.delete(o.service);
@@ -143,7 +147,13 @@ export const legalServiceTransitions: Property = {
     };
     const shown = (s: Snapshot, step: number): Verdict => {
       const wrong = Object.entries(s.services).find(([name, state]) => state !== (last.get(name) ?? 'Stopped'));
-      return wrong ? violated('INV-2', step, `Control Panel shows ${wrong[0]} ${wrong[1]}, but it last moved to ${last.get(wrong[0]) ?? 'Stopped'}`) : HOLDS;
+      if (wrong) return violated('INV-2', step, `Control Panel shows ${wrong[0]} ${wrong[1]}, but it last moved to ${last.get(wrong[0]) ?? 'Stopped'}`);
+      // NT stops the services that need a service before it: none runs without what it needs.
+      for (const [name, state] of Object.entries(s.services)) {
+        const down = state === 'Running' ? (NEEDS[name] ?? []).find((n) => s.services[n] !== 'Running') : undefined;
+        if (down) return violated('INV-2', step, `Control Panel shows ${name} Running, but ${down}, which it needs, is ${s.services[down] ?? 'Stopped'}`);
+      }
+      return HOLDS;
     };
     return firstViolation([walk(h.setup, -1), shown(h.initial, -1), ...h.steps.flatMap((s) => [walk(s.seen, s.index), shown(s.after, s.index)])]);
   },

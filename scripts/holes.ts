@@ -158,6 +158,14 @@ export const HOLES: readonly Hole[] = [
     to: '    for (let i = h.length - 1; false; ) {',
     claims: ['INV-6'],
   },
+  {
+    name: 'directory-runs-without-the-attendant',
+    kind: 'a law that judged which services start, not what they need: the directory loses its dependency on the System Attendant, so it runs on when the attendant is stopped (found by StrykerJS in exchangeServices.ts)',
+    file: 'src/model/exchangeServices.ts',
+    from: "startType: 'Automatic', dependsOn: [SA] },",
+    to: "startType: 'Automatic', dependsOn: [] },",
+    claims: ['INV-2'],
+  },
 ];
 
 const REPO = resolve(dirname(new URL(import.meta.url).pathname), '..');
