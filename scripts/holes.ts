@@ -159,6 +159,22 @@ export const HOLES: readonly Hole[] = [
     claims: ['INV-6'],
   },
   {
+    name: 'time-stops-at-the-last-timer',
+    kind: 'no law on how long a wait takes: time that is let pass stops at the last timer that fell due instead of at its end',
+    file: 'src/model/clock.ts',
+    from: '    this.current = until;\n  }',
+    to: '    void until;\n  }',
+    claims: ['INV-6'],
+  },
+  {
+    name: 'events-dated-a-second-late',
+    kind: 'no law on the dates the event log shows: each event is dated a second after it was written',
+    file: 'src/model/eventlog.ts',
+    from: '      time: this.now(),',
+    to: '      time: this.now() + 1,',
+    claims: ['INV-6'],
+  },
+  {
     name: 'directory-runs-without-the-attendant',
     kind: 'a law that judged which services start, not what they need: the directory loses its dependency on the System Attendant, so it runs on when the attendant is stopped (found by StrykerJS in exchangeServices.ts)',
     file: 'src/model/exchangeServices.ts',
