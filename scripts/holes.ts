@@ -175,6 +175,14 @@ export const HOLES: readonly Hole[] = [
     claims: ['INV-6'],
   },
   {
+    name: 'stopped-before-its-dependents',
+    kind: 'a law that judged what runs after a step, not the order of a stop: a service goes down before the services that need it (found in review)',
+    file: 'src/model/scm.ts',
+    from: "    for (const d of this.dependents(name)) errors.push(...this.stop(d.def.name, `${why} (it depends on ${name})`));\n    e.wanted = false;\n    if (e.state === 'StartPending') this.move(e, 'Stopped', why);\n    if (e.state !== 'Running') return errors;\n    this.move(e, 'StopPending', why);\n    const result = e.program.stop();\n    if (result.error) errors.push({ service: name, error: result.error });\n    if (result.hangs) this.hung.add(name);\n    else this.move(e, 'Stopped', why);\n    return errors;",
+    to: "    e.wanted = false;\n    if (e.state === 'StartPending') this.move(e, 'Stopped', why);\n    if (e.state === 'Running') {\n      this.move(e, 'StopPending', why);\n      const result = e.program.stop();\n      if (result.error) errors.push({ service: name, error: result.error });\n      if (result.hangs) this.hung.add(name);\n      else this.move(e, 'Stopped', why);\n    }\n    for (const d of this.dependents(name)) errors.push(...this.stop(d.def.name, `${why} (it depends on ${name})`));\n    return errors;",
+    claims: ['INV-2'],
+  },
+  {
     name: 'directory-runs-without-the-attendant',
     kind: 'a law that judged which services start, not what they need: the directory loses its dependency on the System Attendant, so it runs on when the attendant is stopped (found by StrykerJS in exchangeServices.ts)',
     file: 'src/model/exchangeServices.ts',
