@@ -100,19 +100,24 @@ const deadlockStory = (r: Parameters<Property['scenario']>[0], after: fc.Arbitra
     after,
   );
 
-const clientsAfter: fc.Arbitrary<Op[]> = fc.array(
-  fc.constantFrom<Op>(
-    { op: 'client.logon', client: 'Exchange Client' },
-    { op: 'client.logon', client: 'Mdbvu32' },
-    { op: 'client.submit', from: 'Alice', to: 'friend@remote.example' },
-    wait(60),
-    { op: 'reboot', directorySeconds: 0, storeSeconds: 10 },
-    // Stopping and starting the store from Control Panel is not a restart of the server (A-DEADLOCK).
-    { op: 'service.stop', service: 'MSExchangeIS' },
-    { op: 'service.start', service: 'MSExchangeIS' },
-  ),
-  { minLength: 1, maxLength: 6 },
-);
+const clientsAfter: fc.Arbitrary<Op[]> = fc
+  .array(
+    fc.constantFrom<Op[]>(
+      [{ op: 'client.logon', client: 'Exchange Client' }],
+      [{ op: 'client.logon', client: 'Mdbvu32' }],
+      [{ op: 'client.submit', from: 'Alice', to: 'friend@remote.example' }],
+      [wait(60)],
+      [{ op: 'reboot', directorySeconds: 0, storeSeconds: 10 }],
+      // Stopping and starting the store from Control Panel is not a restart of the server (A-DEADLOCK).
+      [{ op: 'service.stop', service: 'MSExchangeIS' }],
+      [{ op: 'service.start', service: 'MSExchangeIS' }],
+      // The administrator's try at bringing the connector back: the store hangs on its way down,
+      // and the connector's start waits on it as long as a start may take (ten minutes).
+      [{ op: 'service.stop', service: 'MSExchangeIS' }, { op: 'service.start', service: 'MSExchangeIS' }, { op: 'service.start', service: IMC }],
+    ),
+    { minLength: 1, maxLength: 5 },
+  )
+  .map((chunks) => chunks.flat());
 
 export const logonsDoNotComplete: Property = {
   name: 'Q168139-S1 logons do not complete',
