@@ -1,7 +1,7 @@
 // Q293288 — XFOR: Malformed SMTP Messages in the Internet Mail Service (Exchange 5.5).
 
 import * as fc from 'fast-check';
-import { ops, steps, story } from '../src/faults/arbitraries.ts';
+import { ops, steps, story, writer } from '../src/faults/arbitraries.ts';
 import type { Op } from '../src/faults/operations.ts';
 import { before, type History } from '../src/harness/history.ts';
 import { HOLDS, firstViolation, violated, type Property, type Verdict } from '../src/harness/property.ts';
@@ -21,6 +21,7 @@ const culprit: fc.Arbitrary<Op> = fc.record({
   to: fc.constantFrom('Alice', 'Bob'),
   mime: fc.constant('good' as const),
   tnef: fc.constantFrom('none' as const, 'good' as const),
+  writer,
   charset: fc.constant('malformed' as const),
 });
 
@@ -29,6 +30,7 @@ const plain: fc.Arbitrary<Op> = fc.record({
   to: fc.constantFrom('Alice', 'Bob'),
   mime: fc.constant('good' as const),
   tnef: fc.constantFrom('none' as const, 'good' as const),
+  writer,
   charset: fc.constantFrom('us-ascii' as const, 'iso-8859-1' as const),
 });
 

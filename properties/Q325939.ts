@@ -1,7 +1,7 @@
 // Q325939 — XADM: Internet Mail Service Stops w Event ID 12800, 4182, 4102 (Exchange 5.5, SP1 to SP4).
 
 import * as fc from 'fast-check';
-import { ops, steps, story } from '../src/faults/arbitraries.ts';
+import { ops, steps, story, writer } from '../src/faults/arbitraries.ts';
 import { HEADER_DEFECTS } from '../src/faults/messages.ts';
 import type { Op } from '../src/faults/operations.ts';
 import { before, type History } from '../src/harness/history.ts';
@@ -23,6 +23,7 @@ const culprit: fc.Arbitrary<Op> = fc.record({
   to: fc.constantFrom('Alice', 'Bob'),
   mime: fc.constant('good' as const),
   tnef: fc.constantFrom('none' as const, 'good' as const),
+  writer,
   embedded: fc.constantFrom(...HEADER_DEFECTS),
 });
 
@@ -31,6 +32,7 @@ const plain: fc.Arbitrary<Op> = fc.record({
   to: fc.constantFrom('Alice', 'Bob'),
   mime: fc.constant('good' as const),
   tnef: fc.constantFrom('none' as const, 'good' as const),
+  writer,
   embedded: fc.constantFrom('none' as const, 'good' as const),
 });
 

@@ -2,7 +2,7 @@
 // the short fixed pieces stories are made of. Each property composes its own story from them.
 
 import * as fc from 'fast-check';
-import { only, type Weights } from '../src/faults/arbitraries.ts';
+import { only, writer, type Weights } from '../src/faults/arbitraries.ts';
 import type { Op } from '../src/faults/operations.ts';
 import { HEADER_DEFECTS } from '../src/faults/messages.ts';
 import { TNEF_DEFECTS } from '../src/mail/tnef.ts';
@@ -37,6 +37,7 @@ export const badBadMessage: fc.Arbitrary<Op> = fc.record({
   to: fc.constantFrom('Alice', 'Bob'),
   mime: fc.constantFrom(...HEADER_DEFECTS),
   tnef: fc.constantFrom(...TNEF_DEFECTS),
+  writer,
 });
 
 /** Things that make the administrator mailbox unusable, each way the articles name. */

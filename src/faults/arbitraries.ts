@@ -5,6 +5,7 @@
 import * as fc from 'fast-check';
 import { HEADER_DEFECTS, type Charset } from './messages.ts';
 import { TNEF_DEFECTS } from '../mail/tnef.ts';
+import type { Writer } from '../mail/mime.ts';
 import { RECIPIENT_KINDS } from '../model/directory.ts';
 import { EXCHANGE_SERVICES, IMC } from '../model/exchangeServices.ts';
 import { SERVICE_PACKS, type Release } from '../model/release.ts';
@@ -61,6 +62,8 @@ const weighted = <T>(...options: [number, T][]): fc.Arbitrary<T> =>
 const spoolDir = weighted<'in' | 'work' | 'out'>([6, 'in'], [1, 'work'], [1, 'out']);
 const name = fc.constantFrom(...NAMES);
 const kind = fc.constantFrom(...RECIPIENT_KINDS);
+/** Whose spelling a composed message is in: mostly the Exchange IMS's, sometimes another mailer's (the same message, spelt otherwise). */
+export const writer = weighted<Writer>([3, 'exchange'], [1, 'other']);
 const service = weighted<string>([8, IMC], ...EXCHANGE_SERVICES.filter((s) => s !== IMC).map((s): [number, string] => [1, s]));
 
 /** The arbitrary for one operation, or undefined when it does not apply to the release. */
@@ -101,6 +104,7 @@ export function opArbitrary(name_: OpName, release: Release): fc.Arbitrary<Op> |
         to: weighted<string>([4, 'Alice'], [3, 'Bob'], [1, 'Administrator'], [1, 'Nobody']),
         mime: fc.oneof({ weight: 1, arbitrary: fc.constant('good' as const) }, { weight: 1, arbitrary: fc.constantFrom(...HEADER_DEFECTS) }),
         tnef: fc.oneof({ weight: 3, arbitrary: fc.constant('none' as const) }, { weight: 3, arbitrary: fc.constant('good' as const) }, { weight: 4, arbitrary: fc.constantFrom(...TNEF_DEFECTS) }),
+        writer,
         // Before 5.5, Q293288's charsets and Q325939's forwarded messages meet no store that
         // fails on them: drawn here, every history checks that they pass as any other message
         // (a malformed charset as a bad header). On 5.5 those articles' own properties draw them.

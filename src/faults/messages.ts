@@ -136,7 +136,7 @@ const made = new Map<string, { messageId: string; bytes: Buffer }>();
 const MADE_LIMIT = 4096;
 
 function composed(op: GeneratedMessage, serial: number, now: number, from: string, to: string): { messageId: string; bytes: Buffer } {
-  const key = `${op.tnef}|${op.mime}|${op.charset}|${op.embedded}|${serial}|${now}|${to}`;
+  const key = `${op.tnef}|${op.mime}|${op.charset}|${op.embedded}|${op.writer}|${serial}|${now}|${to}`;
   let m = made.get(key);
   if (!m) {
     if (made.size >= MADE_LIMIT) made.clear();
@@ -162,6 +162,7 @@ function compose(op: GeneratedMessage, serial: number, now: number, from: string
       ...(charset === 'malformed' || charset === 'us-ascii' ? {} : { charset }),
       ...(tnef ? { tnef } : {}),
       ...(op.embedded === undefined || op.embedded === 'none' ? {} : { embedded: [forwarded(serial, now, op.embedded)] }),
+      ...(op.writer === undefined ? {} : { writer: op.writer }),
     },
     defects,
   );

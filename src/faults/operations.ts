@@ -8,7 +8,7 @@ import type { RecipientKind } from '../model/directory.ts';
 import type { TransferMode } from '../model/ims/connections.ts';
 import type { SpoolDir } from '../model/paths.ts';
 import type { StoreFix } from '../model/versions.ts';
-import type { MimeDefect } from '../mail/mime.ts';
+import type { MimeDefect, Writer } from '../mail/mime.ts';
 import type { Charset, HeaderDefect } from './messages.ts';
 import type { TnefDefect } from '../mail/tnef.ts';
 import type { Release } from '../model/release.ts';
@@ -56,6 +56,8 @@ export interface GeneratedMessage {
   readonly charset?: Charset;
   /** A message it forwards as a message/rfc822 part (default none), good or with a defect in its own headers. */
   readonly embedded?: 'none' | 'good' | MimeDefect;
+  /** Whose spelling its bytes are in (default the Exchange IMS's; src/mail/mime/spelling.ts). */
+  readonly writer?: Writer;
   readonly message?: never;
 }
 
@@ -70,6 +72,7 @@ export interface GivenMessage {
   readonly tnef?: never;
   readonly charset?: never;
   readonly embedded?: never;
+  readonly writer?: never;
 }
 
 /** A message's bytes in base64 (RFC 4648 section 4), so that the operation stays plain data. */

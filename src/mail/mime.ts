@@ -5,5 +5,7 @@ export type { MimeDefect } from './mime/defects.ts';
 export { composeMessage } from './mime/compose.ts';
 export { headerText } from './mime/encodedWord.ts';
 export type { EmbeddedSpec, MessageSpec } from './mime/compose.ts';
+export { WRITERS } from './mime/spelling.ts';
+export type { Writer } from './mime/spelling.ts';
 export { readMime, messageIdOf } from './mime/read.ts';
 export type { EmbeddedMessage, MimeCharset, MimeFinding, MimeReading, PartPath } from './mime/read.ts';

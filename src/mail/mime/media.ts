@@ -34,7 +34,9 @@ function withParams(type: string, get: (key: string) => string | undefined): Med
 }
 
 function lenient(value: string): MediaType {
-  return withParams(trimWsp(value.split(';')[0] ?? '').toLowerCase(), (key) => lenientParam(value, key));
+  // A comment is no part of the type (RFC 2045 section 5.1): "text/plain (body text)".
+  const type = trimWsp((value.split(';')[0] ?? '').replace(/\([^()]*\)/g, '')).toLowerCase();
+  return withParams(type, (key) => lenientParam(value, key));
 }
 
 export function readContentType(value: string, note: (d: MimeDefect) => void): MediaType {
