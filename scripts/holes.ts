@@ -190,6 +190,22 @@ export const HOLES: readonly Hole[] = [
     to: "startType: 'Automatic', dependsOn: [] },",
     claims: ['INV-2'],
   },
+  {
+    name: 'a-comment-spoils-the-content-type',
+    kind: "the MIME judge disagreed with real mail: a comment in a Content-Type (legal: RFC 2045 section 5.1) is read as a defect, so another mailer's good message has bad headers",
+    file: 'src/mail/mime/lexer.ts',
+    from: '      if (end < 0) return undefined;\n      i = end;',
+    to: '      return undefined;',
+    claims: ['Q168139-C1', 'Q325939-S1', 'Q325939-R1'],
+  },
+  {
+    name: 'continued-name-keeps-its-last-section',
+    kind: "the MIME judge disagreed with real mail: an RFC 2231 parameter in sections keeps only its last, so a winmail.dat known by its name is not found",
+    file: 'src/mail/mime/params.ts',
+    from: '      out += text;',
+    to: '      out = text;',
+    claims: ['Q168139-C1'],
+  },
 ];
 
 const REPO = resolve(dirname(new URL(import.meta.url).pathname), '..');
