@@ -136,7 +136,7 @@ const made = new Map<string, { messageId: string; bytes: Buffer }>();
 const MADE_LIMIT = 4096;
 
 function composed(op: GeneratedMessage, serial: number, now: number, from: string, to: string): { messageId: string; bytes: Buffer } {
-  const key = `${op.tnef}|${op.mime}|${op.charset}|${op.embedded}|${op.writer}|${serial}|${now}|${to}`;
+  const key = `${op.tnef}|${op.mime}|${op.charset}|${op.embedded}|${op.writer ?? 'exchange'}|${serial}|${now}|${to}`;
   let m = made.get(key);
   if (!m) {
     if (made.size >= MADE_LIMIT) made.clear();

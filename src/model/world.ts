@@ -166,7 +166,7 @@ export class World {
     this.scm.reboot();
   }
 
-  /** Lets time pass until no service is starting (bounded: a start never takes ten minutes here). */
+  /** Lets time pass until no service is starting, for ten minutes at most (A-OP-DURATIONS): a start that waits on a service hung on its way down ends there. */
   settle(limitSeconds = 600): void {
     // Whether anything is starting changes only when a timer fires: go from one to the next.
     const limit = this.clock.now + limitSeconds;

@@ -60,7 +60,15 @@ describe("another mailer's spelling", () => {
       'Content-transfer-encoding: Base64 (winmail.dat)', // a comment beside the encoding
       '\r\n\r\n--b0.01BE7E5A-other  \r\n', // no preamble, transport padding
       '--b0.01BE7E5A-other--  \r\n\r\nEnd of the message.\r\n', // an epilogue
+      'Subject: Quarterly\r\n figures', // folded
     ]) expect(text).toContain(form);
+  });
+
+  it('spoils a Content-Type its own way: a comment that never closes', () => {
+    const text = composeMessage({ ...SPEC, writer: 'other' }, ['unparseable-content-type']).toString('latin1');
+    expect(text).toContain('content-type: TEXT/Plain (body text); Charset=us-ascii (no end\r\n');
+    const multipart = composeMessage({ ...SPEC, tnef: TNEF, writer: 'other' }, ['unparseable-content-type']).toString('latin1');
+    expect(multipart).toContain('boundary=b0.01BE7E5A-other (no end\r\n');
   });
 });
 

@@ -89,6 +89,7 @@ function filenameOf(fields: readonly Field[]): string | undefined {
 function harvestLeaf(fields: readonly Field[], media: MediaType, encoding: string, body: string, into: Harvest): void {
   const name = filenameOf(fields) ?? media.name;
   if (name !== undefined) into.attachments.push(name);
+  // By its type, or by its name whatever the type (assumption A-TNEF-BY-NAME).
   const isTnef = media.type === 'application/ms-tnef' || name?.toLowerCase() === 'winmail.dat';
   if (isTnef && into.tnef === undefined) into.tnef = decodeBody(body, encoding);
 }

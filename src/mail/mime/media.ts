@@ -33,10 +33,23 @@ function withParams(type: string, get: (key: string) => string | undefined): Med
   };
 }
 
+/** The type up to the first ";", comments dropped (nested, or one that never closes: to the end). */
+function lenientType(value: string): string {
+  let type = '';
+  let depth = 0;
+  for (const c of value) {
+    if (c === '(') depth++;
+    else if (c === ')' && depth > 0) depth--;
+    else if (depth === 0) {
+      if (c === ';') break;
+      type += c;
+    }
+  }
+  return trimWsp(type).toLowerCase();
+}
+
 function lenient(value: string): MediaType {
-  // A comment is no part of the type (RFC 2045 section 5.1): "text/plain (body text)".
-  const type = trimWsp((value.split(';')[0] ?? '').replace(/\([^()]*\)/g, '')).toLowerCase();
-  return withParams(type, (key) => lenientParam(value, key));
+  return withParams(lenientType(value), (key) => lenientParam(value, key));
 }
 
 export function readContentType(value: string, note: (d: MimeDefect) => void): MediaType {

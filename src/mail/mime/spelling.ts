@@ -1,8 +1,10 @@
 // How a mailer spells a message: the same structure and the same defects, in its own words.
 // The Exchange IMS's spelling, and another mailer's: header names in other cases, comments,
 // unquoted parameters, RFC 2231 continuations and encodings, shorter base64 lines, no preamble,
-// transport padding and an epilogue. Every form is legal (RFC 2045, 2046, 2183, 2231, 5322), so
-// a reader finds the same defects in either; one that finds others misreads real mail.
+// transport padding and an epilogue. Each defect is written as the IMS's spelling writes it,
+// but an unparseable Content-Type, which each spoils its own way. Every other form is one a
+// reader must accept (RFC 2045, 2046, 2183, 2231, 5322), so a reader finds the same defects in
+// either spelling; one that finds others misreads real mail.
 
 export const WRITERS = ['exchange', 'other'] as const;
 export type Writer = (typeof WRITERS)[number];
@@ -76,7 +78,7 @@ const OTHER_NAMES: Readonly<Record<string, string>> = { 'MIME-Version': 'Mime-Ve
 /**
  * Another mailer's words for the same message. A winmail.dat that passed through it is labelled
  * application/octet-stream: only its name, in RFC 2231 sections (the first with a charset, a
- * language and a %-escape), says it is TNEF.
+ * language and a %-escape), says it is TNEF (assumption A-TNEF-BY-NAME).
  */
 export const OTHER: Spelling = {
   name: (usual) => OTHER_NAMES[usual] ?? usual,
@@ -87,19 +89,19 @@ export const OTHER: Spelling = {
     return at < 0 ? text : `${text.slice(0, at)}${CRLF}${text.slice(at)}`;
   },
   boundary: (level) => `b${level}.01BE7E5A-other`,
-  // A parameter list may not end in ";" (RFC 2045 section 5.1).
-  text: (charset, spoiled) => `TEXT/Plain (body text); Charset=${charset}${spoiled ? ';' : ''}`,
+  // Spoiled: a comment that never closes (RFC 822 section 3.4.3), so no lexer can read the field.
+  text: (charset, spoiled) => `TEXT/Plain (body text); Charset=${charset}${spoiled ? ' (no end' : ''}`,
   textPart: (charset) => `text/plain; charset=${charset}`,
-  multipart: (boundary, spoiled, boundaryMissing) => `Multipart/Mixed${boundaryMissing ? '' : `;${CRLF} boundary=${boundary}`}${spoiled ? ';' : ''}`,
+  multipart: (boundary, spoiled, boundaryMissing) => `Multipart/Mixed${boundaryMissing ? '' : `;${CRLF} boundary=${boundary}`}${spoiled ? ' (no end' : ''}`,
   sevenBit: '7BIT',
   tnefPart: (bytes) => [
     `content-type: application/octet-stream;${CRLF} name*0*=us-ascii'en'win%6Dail; name*1=".dat"`, 'Content-transfer-encoding: Base64 (winmail.dat)',
-    'Content-Disposition: attachment (from Exchange)', '', ...base64Lines(bytes, 64),
+    'Content-Disposition: attachment (as received)', '', ...base64Lines(bytes, 64),
   ],
   // 7bit is what a part without the field has (RFC 2045 section 6.1).
   embeddedPart: (encoding) => ['content-type: Message/RFC822', ...(encoding === '7bit' ? [] : [`Content-transfer-encoding: ${encoding}`])],
   preamble: [],
-  // Transport padding after a delimiter is allowed (RFC 2046 section 5.1.1).
+  // Padding a transport added after a delimiter, which readers must accept (RFC 2046 section 5.1.1).
   delimiter: (boundary, close) => `--${boundary}${close ? '--' : ''}  `,
   epilogue: ['', 'End of the message.', ''],
 };
