@@ -266,12 +266,16 @@ function summarise(scope: readonly string[]): void {
   const counts = new Map<Status, number>();
   const survivors: string[] = [];
   const untriaged: string[] = [];
+  // Rows of the files reported here, to tell which no survivor uses any more.
+  const reported = new Set<string>();
+  const used = new Set<string>();
   let excluded = 0;
   let files = 0;
   for (const [name, file] of Object.entries(report.files).sort(([a], [b]) => a.localeCompare(b))) {
     const rel = posix(relative(ROOT, resolve(ROOT, name)));
     if (!inScope(rel, scope)) continue;
     files += 1;
+    reported.add(rel);
     const alive = file.mutants.filter((m) => m.status === 'Survived' || m.status === 'NoCoverage');
     for (const m of file.mutants) counts.set(m.status, (counts.get(m.status) ?? 0) + 1);
     alive.sort((a, b) => a.location.start.line - b.location.start.line || a.location.start.column - b.location.start.column);
@@ -280,6 +284,7 @@ function summarise(scope: readonly string[]): void {
       const { line, column } = m.location.start;
       const status = m.status === 'NoCoverage' ? 'no coverage' : 'survived';
       const t = triage.get(`${rel} ${line}:${column} ${m.mutatorName}`);
+      used.add(`${rel} ${line}:${column} ${m.mutatorName}`);
       if (t && (t.verdict === 'equivalent' || t.verdict === 'unobservable')) excluded += 1;
       if (!t) untriaged.push(`${rel} ${line}:${column} ${m.mutatorName}`);
       survivors.push(`    ${line}:${column} ${status} ${m.mutatorName}: ${short(original(file.source, m.location))} -> ${short(m.replacement ?? '')}  [${t ? t.verdict : 'NOT TRIAGED'}]`);
@@ -296,6 +301,8 @@ function summarise(scope: readonly string[]): void {
   console.log(`  of the mutants not triaged as equivalent or unobservable (${TRIAGE}): ${percent(detected, valid - excluded)} (${excluded} set aside)`);
   if (survivors.length > 0) console.log(`Surviving and uncovered mutants (${n('Survived') + n('NoCoverage')}), file, line:column, mutator, original -> replacement [triage]:\n${survivors.join('\n')}`);
   if (untriaged.length > 0) console.log(`Not in ${TRIAGE} (${untriaged.length}):\n${untriaged.map((u) => `  ${u}`).join('\n')}`);
+  const unused = [...triage.keys()].filter((k) => reported.has(k.slice(0, k.indexOf(' '))) && !used.has(k));
+  if (unused.length > 0) console.log(`Rows of ${TRIAGE} that no surviving mutant here uses (killed since, or the code moved) (${unused.length}):\n${unused.map((u) => `  ${u}`).join('\n')}`);
   console.log(`Reports: ${path}\n         ${resolve(ROOT, HTML_REPORT)}`);
 }
 
