@@ -270,6 +270,7 @@ function summarise(scope: readonly string[]): void {
   const reported = new Set<string>();
   const used = new Set<string>();
   let excluded = 0;
+  const verdicts = new Map<string, number>();
   let files = 0;
   for (const [name, file] of Object.entries(report.files).sort(([a], [b]) => a.localeCompare(b))) {
     const rel = posix(relative(ROOT, resolve(ROOT, name)));
@@ -286,6 +287,7 @@ function summarise(scope: readonly string[]): void {
       const t = triage.get(`${rel} ${line}:${column} ${m.mutatorName}`);
       used.add(`${rel} ${line}:${column} ${m.mutatorName}`);
       if (t && (t.verdict === 'equivalent' || t.verdict === 'unobservable')) excluded += 1;
+      if (t) verdicts.set(t.verdict, (verdicts.get(t.verdict) ?? 0) + 1);
       if (!t) untriaged.push(`${rel} ${line}:${column} ${m.mutatorName}`);
       survivors.push(`    ${line}:${column} ${status} ${m.mutatorName}: ${short(original(file.source, m.location))} -> ${short(m.replacement ?? '')}  [${t ? t.verdict : 'NOT TRIAGED'}]`);
     }
@@ -299,6 +301,7 @@ function summarise(scope: readonly string[]): void {
   console.log(`  killed ${n('Killed')}, survived ${n('Survived')}, no coverage ${n('NoCoverage')}, timed out ${n('Timeout')}, compile errors ${n('CompileError')}, runtime errors ${n('RuntimeError')}, ignored (static) ${n('Ignored')}`);
   console.log(`  mutation score ${percent(detected, valid)} (killed + timed out, of killed + timed out + survived + no coverage)`);
   console.log(`  of the mutants not triaged as equivalent or unobservable (${TRIAGE}): ${percent(detected, valid - excluded)} (${excluded} set aside)`);
+  if (verdicts.size > 0) console.log(`  survivors by verdict: ${[...verdicts].sort(([a], [b]) => a.localeCompare(b)).map(([v, k]) => `${v} ${k}`).join(', ')}`);
   if (survivors.length > 0) console.log(`Surviving and uncovered mutants (${n('Survived') + n('NoCoverage')}), file, line:column, mutator, original -> replacement [triage]:\n${survivors.join('\n')}`);
   if (untriaged.length > 0) console.log(`Not in ${TRIAGE} (${untriaged.length}):\n${untriaged.map((u) => `  ${u}`).join('\n')}`);
   const unused = [...triage.keys()].filter((k) => reported.has(k.slice(0, k.indexOf(' '))) && !used.has(k));
