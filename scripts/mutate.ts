@@ -247,7 +247,8 @@ function triaged(): Map<string, { verdict: string; why: string }> {
   const rows = new Map<string, { verdict: string; why: string }>();
   if (!existsSync(path)) return rows;
   for (const line of readFileSync(path, 'utf8').split('\n')) {
-    const cells = line.split('|').map((c) => c.trim());
+    // Cells split at each "|" that is not escaped ("\|" is a "|" inside a cell, as in Markdown).
+    const cells = line.split(/(?<!\\)\|/).map((c) => c.trim());
     // | file | line:column | mutator | change | verdict | why |
     if (cells.length < 8 || !/^\d+:\d+$/.test(cells[2]!)) continue;
     rows.set(`${cells[1]!.replace(/`/g, '')} ${cells[2]} ${cells[3]}`, { verdict: cells[5]!.toLowerCase(), why: cells[6]! });
@@ -284,11 +285,12 @@ function summarise(scope: readonly string[]): void {
     for (const m of alive) {
       const { line, column } = m.location.start;
       const status = m.status === 'NoCoverage' ? 'no coverage' : 'survived';
-      const t = triage.get(`${rel} ${line}:${column} ${m.mutatorName}`);
-      used.add(`${rel} ${line}:${column} ${m.mutatorName}`);
+      const key = `${rel} ${line}:${column} ${m.mutatorName}`;
+      const t = triage.get(key);
+      used.add(key);
       if (t && (t.verdict === 'equivalent' || t.verdict === 'unobservable')) excluded += 1;
       if (t) verdicts.set(t.verdict, (verdicts.get(t.verdict) ?? 0) + 1);
-      if (!t) untriaged.push(`${rel} ${line}:${column} ${m.mutatorName}`);
+      if (!t) untriaged.push(key);
       survivors.push(`    ${line}:${column} ${status} ${m.mutatorName}: ${short(original(file.source, m.location))} -> ${short(m.replacement ?? '')}  [${t ? t.verdict : 'NOT TRIAGED'}]`);
     }
   }
