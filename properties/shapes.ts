@@ -2,9 +2,10 @@
 // the short fixed pieces stories are made of. Each property composes its own story from them.
 
 import * as fc from 'fast-check';
-import { only, writer, type Weights } from '../src/faults/arbitraries.ts';
+import { only, type Weights } from '../src/faults/arbitraries.ts';
 import type { Op } from '../src/faults/operations.ts';
 import { HEADER_DEFECTS } from '../src/faults/messages.ts';
+import { WRITERS } from '../src/mail/mime.ts';
 import { TNEF_DEFECTS } from '../src/mail/tnef.ts';
 
 const KiB = 1024;
@@ -31,13 +32,16 @@ export const inTakenAway: fc.Arbitrary<Op[]> = fc.constantFrom<Op[]>(
 
 export const restartImc: Op[] = [{ op: 'service.stop', service: IMC }, { op: 'service.start', service: IMC }];
 
-/** A message with bad MIME headers and bad TNEF (Q168139's cause), to a mailbox. */
+/**
+ * A message with bad MIME headers and bad TNEF (Q168139's cause), to a mailbox; in any spelling
+ * alike, since each spells some defects in words of its own.
+ */
 export const badBadMessage: fc.Arbitrary<Op> = fc.record({
   op: fc.constant('smtp.deliver' as const),
   to: fc.constantFrom('Alice', 'Bob'),
   mime: fc.constantFrom(...HEADER_DEFECTS),
   tnef: fc.constantFrom(...TNEF_DEFECTS),
-  writer,
+  writer: fc.constantFrom(...WRITERS),
 });
 
 /** Things that make the administrator mailbox unusable, each way the articles name. */

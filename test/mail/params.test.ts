@@ -6,7 +6,7 @@ import { describe, it, expect } from 'vitest';
 import fc from 'fast-check';
 import { parse } from 'content-type';
 import { lex } from '../../src/mail/mime/lexer.ts';
-import { parseDisposition, parseMediaType } from '../../src/mail/mime/params.ts';
+import { lenientParam, parseDisposition, parseMediaType } from '../../src/mail/mime/params.ts';
 import { SEED } from './samples.ts';
 
 const params = (value: string) => {
@@ -65,6 +65,14 @@ describe('parseDisposition', () => {
     for (const bad of ['', '; filename=a', 'attachment; filename=a b.txt', 'attachment; filename==?utf-8?B?YQ==?=']) {
       expect(parseDisposition(bad), bad).toBeUndefined();
     }
+  });
+});
+
+describe('lenientParam', () => {
+  it('reads what a strict reader refuses: quoted-pairs undone, an unterminated quote, the first RFC 2231 section', () => {
+    const value = 'multipart/mixed; boundary="a\\.b"; boundary="a.b"; charset*=\'\'us%2Dascii; name*0*=utf-8\'\'win; name*1=mail.dat; title="open';
+    expect(parseMediaType(value)).toBeUndefined();
+    expect(['boundary', 'charset', 'name', 'title', 'size'].map((k) => lenientParam(value, k))).toEqual(['a.b', 'us-ascii', 'win', 'open', undefined]);
   });
 });
 

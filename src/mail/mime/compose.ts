@@ -89,16 +89,17 @@ function composeAt(spec: MessageSpec, defects: readonly MimeDefect[], level: num
   // Q293288's malformed charset is on a body part's header, so it makes a multipart too.
   const multipart = spec.tnef !== undefined || embedded.length > 0 || want.has('missing-boundary') || versionOnPart || want.has('bad-charset');
   const field = (name: string, value: string): string => `${s.name(name)}: ${value}`;
-  const encoding = field('Content-Transfer-Encoding', want.has('bad-transfer-encoding') ? 'base65' : s.sevenBit);
+  // The bad encoding on the multipart itself, where the spelling puts it there, else on the text.
+  const badOnMultipart = multipart && want.has('bad-transfer-encoding') ? s.badEncoding.multipart : undefined;
+  const encoding = field('Content-Transfer-Encoding', want.has('bad-transfer-encoding') && badOnMultipart === undefined ? s.badEncoding.leaf : s.sevenBit);
   const text = textOf(spec.body, multipart ? boundary : undefined);
   const charset = spec.charset ?? 'us-ascii';
 
   const head = [`From: ${spec.from}`, `To: ${spec.to}`, `Subject: ${s.subject(spec.subject)}${want.has('eight-bit-header') ? ' caf\xe9' : ''}`];
-  if (want.has('header-without-colon')) head.push('X-Mailer Microsoft Exchange');
+  if (want.has('header-without-colon')) head.push(s.noColon);
   head.push(`Date: ${spec.date}`, field('Message-ID', `<${spec.messageId}>`));
   if (!want.has('missing-mime-version')) head.push(field('MIME-Version', want.has('bad-mime-version') ? '2.0' : s.version));
-  // RFC 2183 section 2 wants a disposition type: an empty field, as some mailers send it.
-  const disposition = want.has('unparseable-content-disposition') ? [`${s.name('Content-Disposition')}:`] : [];
+  const disposition = want.has('unparseable-content-disposition') ? [`${s.name('Content-Disposition')}:${s.badDisposition}`] : [];
 
   if (!multipart) {
     head.push(field('Content-Type', s.text(charset, want.has('unparseable-content-type'))), encoding, ...disposition);
@@ -107,6 +108,7 @@ function composeAt(spec: MessageSpec, defects: readonly MimeDefect[], level: num
   }
 
   head.push(field('Content-Type', s.multipart(boundary, want.has('unparseable-content-type'), want.has('missing-boundary'))), ...disposition);
+  if (badOnMultipart !== undefined) head.push(field('Content-Transfer-Encoding', badOnMultipart));
   const textPart = [
     ...(versionOnPart ? [field('MIME-Version', '2.0')] : []),
     // Q293288's form: white space around "=" (legal) and an empty quoted-string (no charset name).

@@ -152,13 +152,14 @@ export function parseDisposition(value: string): Parameterized | undefined {
 }
 
 /**
- * A parameter as a forgiving reader sees it: quoted (even unterminated) or a bare run, '' if
- * empty; of an RFC 2231 form, the first section, past any charset'language' and %-escapes undone.
+ * A parameter as a forgiving reader sees it: quoted (even unterminated, quoted-pairs undone) or
+ * a bare run, '' if empty; of an RFC 2231 form, the first section, past any charset'language'
+ * and %-escapes undone.
  */
 export function lenientParam(value: string, key: string): string | undefined {
-  const m = new RegExp(`(?:^|;)[ \\t]*${key}(\\*0?)?(\\*)?[ \\t]*=[ \\t]*(?:"([^"]*)"?|([^\\s;"]+))`, 'i').exec(value);
+  const m = new RegExp(`(?:^|;)[ \\t]*${key}(\\*0)?(\\*)?[ \\t]*=[ \\t]*(?:"((?:[^"\\\\]|\\\\.)*)"?|([^\\s;"]+))`, 'is').exec(value);
   if (m === null) return undefined;
-  const text = (m[3] ?? m[4] ?? '').trim();
+  const text = (m[3]?.replace(/\\(.)/gs, '$1') ?? m[4] ?? '').trim();
   if (m[2] === undefined) return text;
   const encoded = /^[^']*'[^']*'(.*)$/s.exec(text)?.[1] ?? text;
   return encoded.replace(/%([0-9A-Fa-f]{2})/g, (_, hex: string) => String.fromCharCode(parseInt(hex, 16)));

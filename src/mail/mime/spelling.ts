@@ -1,12 +1,14 @@
 // How a mailer spells a message: the same structure and the same defects, in its own words.
-// The Exchange IMS's spelling, and another mailer's: header names in other cases, comments,
+// The Exchange IMS's spelling; another mailer's (header names in other cases, comments,
 // unquoted parameters, RFC 2231 continuations and encodings, shorter base64 lines, no preamble,
-// transport padding and an epilogue. Each defect is written as the IMS's spelling writes it,
-// but an unparseable Content-Type, which each spoils its own way. Every other form is one a
-// reader must accept (RFC 2045, 2046, 2183, 2231, 5322), so a reader finds the same defects in
-// either spelling; one that finds others misreads real mail.
+// transport padding and an epilogue); and an unusual one's (nested comments, quoted-pairs,
+// RFC 2231 sections out of order, a winmail.dat in quoted-printable, a preamble of dashes, no
+// line break after the close delimiter). A defect is written as the IMS writes it unless a
+// spelling has its own words for it. Every other form is one a reader must accept (RFC 2045,
+// 2046, 2183, 2231, 5322), so a reader finds the same defects in every spelling; one that
+// finds others misreads real mail.
 
-export const WRITERS = ['exchange', 'other'] as const;
+export const WRITERS = ['exchange', 'other', 'unusual'] as const;
 export type Writer = (typeof WRITERS)[number];
 
 const CRLF = '\r\n';
@@ -28,6 +30,16 @@ export interface Spelling {
   multipart(boundary: string, spoiled: boolean, boundaryMissing: boolean): string;
   /** The transfer encoding of a text in 7bit. */
   readonly sevenBit: string;
+  /**
+   * Its bad-transfer-encoding: a value no entity may have (`leaf`), and, when the message is a
+   * multipart, a value the multipart itself may not have (RFC 2045 section 6.4) if the spelling
+   * puts the defect there rather than on the text part.
+   */
+  readonly badEncoding: { readonly leaf: string; readonly multipart?: string };
+  /** Its header-without-colon: a line that is no field. */
+  readonly noColon: string;
+  /** Its unparseable-content-disposition: the field's value, after the colon. */
+  readonly badDisposition: string;
   /** The header fields of a winmail.dat part and its encoded body lines. */
   tnefPart(bytes: Uint8Array): string[];
   /** The header fields of a message/rfc822 part whose text is in `encoding` (7bit, 8bit, binary). */
@@ -63,6 +75,10 @@ export const EXCHANGE: Spelling = {
     return spoiled ? `multipart/mixed;${CRLF}\ttype="text/plain` : 'multipart/mixed';
   },
   sevenBit: '7bit',
+  badEncoding: { leaf: 'base65' },
+  noColon: 'X-Mailer Microsoft Exchange',
+  // RFC 2183 section 2 wants a disposition type: an empty field, as some mailers send it.
+  badDisposition: '',
   tnefPart: (bytes) => [
     'Content-Type: application/ms-tnef;', '\tname="winmail.dat"', 'Content-Transfer-Encoding: base64',
     'Content-Disposition: attachment;', '\tfilename="winmail.dat"', '', ...base64Lines(bytes, 76),
@@ -94,6 +110,9 @@ export const OTHER: Spelling = {
   textPart: (charset) => `text/plain; charset=${charset}`,
   multipart: (boundary, spoiled, boundaryMissing) => `Multipart/Mixed${boundaryMissing ? '' : `;${CRLF} boundary=${boundary}`}${spoiled ? ' (no end' : ''}`,
   sevenBit: '7BIT',
+  badEncoding: EXCHANGE.badEncoding,
+  noColon: EXCHANGE.noColon,
+  badDisposition: EXCHANGE.badDisposition,
   tnefPart: (bytes) => [
     `content-type: application/octet-stream;${CRLF} name*0*=us-ascii'en'win%6Dail; name*1=".dat"`, 'Content-transfer-encoding: Base64 (winmail.dat)',
     'Content-Disposition: attachment (as received)', '', ...base64Lines(bytes, 64),
@@ -106,4 +125,63 @@ export const OTHER: Spelling = {
   epilogue: ['', 'End of the message.', ''],
 };
 
-export const SPELLINGS: Readonly<Record<Writer, Spelling>> = { exchange: EXCHANGE, other: OTHER };
+/** A quoted-string with its first character as a quoted-pair (RFC 822 section 3.4.4). */
+const quotedPair = (text: string): string => `"\\${text}"`;
+
+/** RFC 2231 section 7's ext-octets: every octet but an attribute-char %-escaped. */
+const percent = (text: string): string => [...text].map((c) => (/[A-Za-z0-9!#$&+.^_`{|}~-]/.test(c) ? c : `%${c.charCodeAt(0).toString(16).toUpperCase().padStart(2, '0')}`)).join('');
+
+/** RFC 2045 section 6.7: every octet that is not printable, or is '=' or a blank, as =XX; soft line breaks keep lines within 76 characters. */
+function quotedPrintableLines(bytes: Uint8Array): string[] {
+  const lines: string[] = [];
+  let line = '';
+  for (const b of bytes) {
+    const token = b > 0x20 && b < 0x7f && b !== 0x3d ? String.fromCharCode(b) : `=${b.toString(16).toUpperCase().padStart(2, '0')}`;
+    if (line.length + token.length > 75) {
+      lines.push(`${line}=`);
+      line = '';
+    }
+    line += token;
+  }
+  lines.push(line);
+  return lines;
+}
+
+/**
+ * A third mailer's words, unusual but each one legal: names in capitals, nested comments and
+ * quoted-pairs, an RFC 2231 charset with neither charset nor language, a winmail.dat in
+ * quoted-printable known only by a filename in RFC 2231 sections given out of order (the first
+ * in a charset no decoder knows), a binary-labelled forwarded message, transport padding with a
+ * tab, a preamble of bare dashes, and nothing after the close delimiter. Its own words for three
+ * defects: a quoted mechanism (or a multipart in base64), a field name with no colon after it,
+ * and a disposition holding a DEL; its unparseable Content-Type names a parameter twice.
+ */
+export const UNUSUAL: Spelling = {
+  name: (usual) => usual.toUpperCase(),
+  version: '1.0 (made (by) an unusual mailer)',
+  subject: (text) => text,
+  boundary: (level) => `u${level}=_unusual.01BE7E5A`,
+  text: (charset, spoiled) => `text/plain (plain \\(nested (comment\\)) text); charset*=''${percent(charset)}${spoiled ? `; format=fixed; format=fixed` : ''}`,
+  textPart: (charset) => `text/plain; charset=${quotedPair(charset)}`,
+  multipart: (boundary, spoiled, boundaryMissing) => {
+    const given = boundaryMissing ? '' : `;${CRLF}\tboundary=${quotedPair(boundary)}`;
+    return `multipart/mixed (several (parts))${given}${spoiled ? `;${CRLF}\treport-type=mixed; report-type=mixed` : ''}`;
+  },
+  sevenBit: '(ascii) 7bit',
+  badEncoding: { leaf: '"7bit"', multipart: 'Base64' },
+  noColon: 'X-Mailer',
+  badDisposition: ' attachment\x7f',
+  tnefPart: (bytes) => [
+    'CONTENT-TYPE: application/octet-stream (a file)', 'CONTENT-TRANSFER-ENCODING: Quoted-Printable',
+    `CONTENT-DISPOSITION: attachment;${CRLF}\tfilename*0*=x-unusual'en-us'win%6D%61il; filename*2=at;${CRLF}\tfilename*1*=%2E%64`,
+    '', ...quotedPrintableLines(bytes),
+  ],
+  // Binary claims less of the bytes than 7bit, and is as legal for a message (RFC 2046 section 5.2.1).
+  embeddedPart: () => ['CONTENT-TYPE: message/rfc822 (forwarded)', 'CONTENT-TRANSFER-ENCODING: binary'],
+  preamble: ['--', '-- ', 'A message in MIME format.'],
+  delimiter: (boundary, close) => `--${boundary}${close ? '--' : ''} \t`,
+  // RFC 2046 section 5.1.1: CRLF and an epilogue after the close delimiter are optional.
+  epilogue: [],
+};
+
+export const SPELLINGS: Readonly<Record<Writer, Spelling>> = { exchange: EXCHANGE, other: OTHER, unusual: UNUSUAL };
