@@ -86,11 +86,12 @@ describe('the unusual spelling', () => {
     const text = composeMessage({ ...SPEC, tnef: TNEF, writer: 'unusual', embedded: [{ spec: SPEC }] }).toString('latin1');
     for (const form of [
       'MIME-VERSION: 1.0 (made (by) an unusual mailer)', // names in capitals, a nested comment
-      'CONTENT-TYPE: multipart/mixed (several (parts));\r\n\tboundary="\\u0=_unusual.01BE7E5A"\r\n', // a quoted-pair
+      ';\r\n\tboundary="\\u0=_unusual.01BE7E5A"\r\n', // a quoted-pair
       "filename*0*=x-unusual'en-us'win%6D%61il; filename*2=at;\r\n\tfilename*1*=%2E%64\r\n", // sections out of order, a charset no decoder knows
       'CONTENT-TRANSFER-ENCODING: Quoted-Printable\r\nCONTENT-DISPOSITION', // winmail.dat in quoted-printable
       '\r\n\r\n--\r\n-- \r\nA message in MIME format.\r\n--u0=_unusual.01BE7E5A \t\r\n', // a preamble of dashes, padding with a tab
-      'CONTENT-TYPE: message/rfc822 (forwarded)\r\nCONTENT-TRANSFER-ENCODING: binary\r\n',
+      'CONTENT-TYPE: multipart/digest (several (parts))', // forwarded messages in a digest...
+      '--u0=_unusual.01BE7E5A \t\r\nCONTENT-TRANSFER-ENCODING: binary\r\n\r\nFrom: ', // ...each untyped
     ]) expect(text).toContain(form);
     expect(text.endsWith('--u0=_unusual.01BE7E5A-- \t')).toBe(true); // nothing after the close delimiter
     const leaf = composeMessage({ ...SPEC, charset: "x-it's%" , writer: 'unusual' }).toString('latin1');

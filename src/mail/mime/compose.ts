@@ -107,7 +107,7 @@ function composeAt(spec: MessageSpec, defects: readonly MimeDefect[], level: num
     return Buffer.from(head.join(CRLF) + CRLF + CRLF + text + ending, 'latin1');
   }
 
-  head.push(field('Content-Type', s.multipart(boundary, want.has('unparseable-content-type'), want.has('missing-boundary'))), ...disposition);
+  head.push(field('Content-Type', s.multipart(boundary, want.has('unparseable-content-type'), want.has('missing-boundary'), embedded.length > 0)), ...disposition);
   if (badOnMultipart !== undefined) head.push(field('Content-Transfer-Encoding', badOnMultipart));
   const textPart = [
     ...(versionOnPart ? [field('MIME-Version', '2.0')] : []),

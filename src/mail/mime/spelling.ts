@@ -2,8 +2,8 @@
 // The Exchange IMS's spelling; another mailer's (header names in other cases, comments,
 // unquoted parameters, RFC 2231 continuations and encodings, shorter base64 lines, no preamble,
 // transport padding and an epilogue); and an unusual one's (nested comments, quoted-pairs,
-// RFC 2231 sections out of order, a winmail.dat in quoted-printable, a preamble of dashes, no
-// line break after the close delimiter). A defect is written as the IMS writes it unless a
+// RFC 2231 sections out of order, a winmail.dat in quoted-printable, a digest, a preamble of
+// dashes, no line break after the close delimiter). A defect is written as the IMS writes it unless a
 // spelling has its own words for it. Every other form is one a reader must accept (RFC 2045,
 // 2046, 2183, 2231, 5322), so a reader finds the same defects in every spelling; one that
 // finds others misreads real mail.
@@ -26,8 +26,8 @@ export interface Spelling {
   text(charset: string, spoiled: boolean): string;
   /** Content-Type of the text part of a multipart (Q293288's malformed charset is in Exchange's own words either way). */
   textPart(charset: string): string;
-  /** Content-Type of a multipart: spoiled, without a boundary, or both. */
-  multipart(boundary: string, spoiled: boolean, boundaryMissing: boolean): string;
+  /** Content-Type of a multipart: spoiled, without a boundary, or both; `forwarding`: it holds forwarded messages. */
+  multipart(boundary: string, spoiled: boolean, boundaryMissing: boolean, forwarding: boolean): string;
   /** The transfer encoding of a text in 7bit. */
   readonly sevenBit: string;
   /**
@@ -151,7 +151,7 @@ function quotedPrintableLines(bytes: Uint8Array): string[] {
  * A third mailer's words, unusual but each one legal: names in capitals, nested comments and
  * quoted-pairs, an RFC 2231 charset with neither charset nor language, a winmail.dat in
  * quoted-printable known only by a filename in RFC 2231 sections given out of order (the first
- * in a charset no decoder knows), a binary-labelled forwarded message, transport padding with a
+ * in a charset no decoder knows), forwarded messages in a multipart/digest, untyped and labelled binary, transport padding with a
  * tab, a preamble of bare dashes, and nothing after the close delimiter. Its own words for three
  * defects: a quoted mechanism (or a multipart in base64), a field name with no colon after it,
  * and a disposition holding a DEL; its unparseable Content-Type names a parameter twice.
@@ -163,9 +163,10 @@ export const UNUSUAL: Spelling = {
   boundary: (level) => `u${level}=_unusual.01BE7E5A`,
   text: (charset, spoiled) => `text/plain (plain \\(nested (comment\\)) text); charset*=''${percent(charset)}${spoiled ? `; format=fixed; format=fixed` : ''}`,
   textPart: (charset) => `text/plain; charset=${quotedPair(charset)}`,
-  multipart: (boundary, spoiled, boundaryMissing) => {
+  // Forwarded messages go in a digest, where a body part is a message unless typed otherwise.
+  multipart: (boundary, spoiled, boundaryMissing, forwarding) => {
     const given = boundaryMissing ? '' : `;${CRLF}\tboundary=${quotedPair(boundary)}`;
-    return `multipart/mixed (several (parts))${given}${spoiled ? `;${CRLF}\treport-type=mixed; report-type=mixed` : ''}`;
+    return `multipart/${forwarding ? 'digest' : 'mixed'} (several (parts))${given}${spoiled ? `;${CRLF}\treport-type=mixed; report-type=mixed` : ''}`;
   },
   sevenBit: '(ascii) 7bit',
   badEncoding: { leaf: '"7bit"', multipart: 'Base64' },
@@ -176,8 +177,9 @@ export const UNUSUAL: Spelling = {
     `CONTENT-DISPOSITION: attachment;${CRLF}\tfilename*0*=x-unusual'en-us'win%6D%61il; filename*2=at;${CRLF}\tfilename*1*=%2E%64`,
     '', ...quotedPrintableLines(bytes),
   ],
-  // Binary claims less of the bytes than 7bit, and is as legal for a message (RFC 2046 section 5.2.1).
-  embeddedPart: () => ['CONTENT-TYPE: message/rfc822 (forwarded)', 'CONTENT-TRANSFER-ENCODING: binary'],
+  // Untyped in its digest (RFC 2046 section 5.1.5); binary claims less of the bytes than 7bit,
+  // and is as legal for a message (section 5.2.1).
+  embeddedPart: () => ['CONTENT-TRANSFER-ENCODING: binary'],
   preamble: ['--', '-- ', 'A message in MIME format.'],
   delimiter: (boundary, close) => `--${boundary}${close ? '--' : ''} \t`,
   // RFC 2046 section 5.1.1: CRLF and an epilogue after the close delimiter are optional.
