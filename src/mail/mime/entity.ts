@@ -120,6 +120,7 @@ function readEntity(text: string, at: Place, into: Harvest): readonly Field[] {
   const deeper = at.depth < MAX_DEPTH;
   if (media.type.startsWith('multipart/') && deeper) {
     const implicit = media.type === 'multipart/digest' ? MESSAGE_RFC822 : TEXT_PLAIN;
+    // Split as the bytes stand, whatever encoding it declares (assumption A-MULTIPART-AS-IT-STANDS).
     splitMultipart(body, media.boundary).forEach((part, i) => {
       readEntity(part, { part: child(at.part, i), depth: at.depth + 1, top: false, implicit }, into);
     });

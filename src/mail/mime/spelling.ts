@@ -151,10 +151,12 @@ function quotedPrintableLines(bytes: Uint8Array): string[] {
  * A third mailer's words, unusual but each one legal: names in capitals, nested comments and
  * quoted-pairs, an RFC 2231 charset with neither charset nor language, a winmail.dat in
  * quoted-printable known only by a filename in RFC 2231 sections given out of order (the first
- * in a charset no decoder knows), forwarded messages in a multipart/digest, untyped and labelled binary, transport padding with a
- * tab, a preamble of bare dashes, and nothing after the close delimiter. Its own words for three
- * defects: a quoted mechanism (or a multipart in base64), a field name with no colon after it,
- * and a disposition holding a DEL; its unparseable Content-Type names a parameter twice.
+ * in an alias of US-ASCII no decoder knows), forwarded messages untyped in a multipart/digest,
+ * transport padding with a tab, a preamble of bare dashes, and nothing after the close
+ * delimiter. Its own words for four defects: a quoted mechanism, or a multipart in base64
+ * (which the store splits as it stands: assumption A-MULTIPART-AS-IT-STANDS); a field name with
+ * no colon after it; a disposition holding a DEL; and, for an unparseable Content-Type, a
+ * parameter named twice (RFC 6838 section 4.3).
  */
 export const UNUSUAL: Spelling = {
   name: (usual) => usual.toUpperCase(),
@@ -174,12 +176,11 @@ export const UNUSUAL: Spelling = {
   badDisposition: ' attachment\x7f',
   tnefPart: (bytes) => [
     'CONTENT-TYPE: application/octet-stream (a file)', 'CONTENT-TRANSFER-ENCODING: Quoted-Printable',
-    `CONTENT-DISPOSITION: attachment;${CRLF}\tfilename*0*=x-unusual'en-us'win%6D%61il; filename*2=at;${CRLF}\tfilename*1*=%2E%64`,
+    `CONTENT-DISPOSITION: attachment;${CRLF}\tfilename*0*=ISO646-US'en-us'win%6D%61il; filename*2=at;${CRLF}\tfilename*1*=%2E%64`,
     '', ...quotedPrintableLines(bytes),
   ],
-  // Untyped in its digest (RFC 2046 section 5.1.5); binary claims less of the bytes than 7bit,
-  // and is as legal for a message (section 5.2.1).
-  embeddedPart: () => ['CONTENT-TRANSFER-ENCODING: binary'],
+  // Untyped in its digest (RFC 2046 section 5.1.5), its identity encoding with a comment.
+  embeddedPart: (encoding) => [`CONTENT-TRANSFER-ENCODING: ${encoding.toUpperCase()} (as forwarded)`],
   preamble: ['--', '-- ', 'A message in MIME format.'],
   delimiter: (boundary, close) => `--${boundary}${close ? '--' : ''} \t`,
   // RFC 2046 section 5.1.1: CRLF and an epilogue after the close delimiter are optional.
