@@ -34,6 +34,17 @@ const plain: fc.Arbitrary<Op> = fc.record({
   charset: fc.constantFrom('us-ascii' as const, 'iso-8859-1' as const),
 });
 
+/** Not the cause: a multipart whose one defect is on its text part too, but not its charset (a transfer encoding no entity may have). */
+const elsewhereOnAPart: fc.Arbitrary<Op> = fc.record({
+  op: fc.constant('smtp.deliver' as const),
+  to: fc.constantFrom('Alice', 'Bob'),
+  mime: fc.constant('bad-transfer-encoding' as const),
+  tnef: fc.constant('good' as const),
+  // The spellings that put that defect on the text part, where the charset is.
+  writer: fc.constantFrom('exchange' as const, 'other' as const),
+  charset: fc.constantFrom('us-ascii' as const, 'iso-8859-1' as const),
+});
+
 /** What a user does to see whether mail moves (shapes.ts), with this article's plain messages. */
 const probing = probingWith(plain);
 
@@ -153,7 +164,7 @@ export const malformedCharsetIsTheCause: Property = {
   scenario: (r) =>
     story(
       ops(r, { weights: QUIET, maxLength: 2 }),
-      fc.array(mixOf([3, ops(r, { weights: { 'smtp.deliver': 1 }, minLength: 1, maxLength: 1 }).map((x) => x[0]!)], [2, plain], [2, culprit], [3, fc.constant(wait(30))]), { minLength: 2, maxLength: 10 }),
+      fc.array(mixOf([3, ops(r, { weights: { 'smtp.deliver': 1 }, minLength: 1, maxLength: 1 }).map((x) => x[0]!)], [2, plain], [1, elsewhereOnAPart], [2, culprit], [3, fc.constant(wait(30))]), { minLength: 2, maxLength: 10 }),
     ),
   reached: (h) => h.steps.some((s) => events(s, 12007).length > 0),
   check: (h) => {
