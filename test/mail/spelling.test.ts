@@ -89,7 +89,7 @@ describe('the unusual spelling', () => {
       "filename*0*=ISO646-US'en-us'win%6D%61il; filename*2=at;\r\n\tfilename*1*=%2E%64\r\n", // sections out of order, a charset no decoder knows
       'CONTENT-TRANSFER-ENCODING: Quoted-Printable\r\nCONTENT-DISPOSITION', // winmail.dat in quoted-printable
       '\r\n\r\n--\r\n-- \r\nA message in MIME format.\r\n--u0=_unusual.01BE7E5A \t\r\n', // a preamble of dashes, padding with a tab
-      'CONTENT-TYPE: multipart/digest (several (parts))', // forwarded messages in a digest...
+      'CONTENT-TYPE: multipart/digest (several \\) parts (nested))', // forwarded messages in a digest...
       '--u0=_unusual.01BE7E5A \t\r\nCONTENT-TRANSFER-ENCODING: 7BIT (as forwarded)\r\n\r\nFrom: ', // ...each untyped
     ]) expect(text).toContain(form);
     expect(text.endsWith('--u0=_unusual.01BE7E5A-- \t')).toBe(true); // nothing after the close delimiter

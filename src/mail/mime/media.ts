@@ -33,12 +33,15 @@ function withParams(type: string, get: (key: string) => string | undefined): Med
   };
 }
 
-/** The type up to the first ";", comments dropped (nested, or one that never closes: to the end). */
+/** The type up to the first ";", comments dropped (nested, with quoted-pairs, or one that never closes: to the end). */
 function lenientType(value: string): string {
   let type = '';
   let depth = 0;
+  let escaped = false;
   for (const c of value) {
-    if (c === '(') depth++;
+    if (escaped) escaped = false;
+    else if (c === '\\' && depth > 0) escaped = true;
+    else if (c === '(') depth++;
     else if (c === ')' && depth > 0) depth--;
     else if (depth === 0) {
       if (c === ';') break;

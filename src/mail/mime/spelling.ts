@@ -168,7 +168,7 @@ export const UNUSUAL: Spelling = {
   // Forwarded messages go in a digest, where a body part is a message unless typed otherwise.
   multipart: (boundary, spoiled, boundaryMissing, forwarding) => {
     const given = boundaryMissing ? '' : `;${CRLF}\tboundary=${quotedPair(boundary)}`;
-    return `multipart/${forwarding ? 'digest' : 'mixed'} (several (parts))${given}${spoiled ? `;${CRLF}\treport-type=mixed; report-type=mixed` : ''}`;
+    return `multipart/${forwarding ? 'digest' : 'mixed'} (several \\) parts (nested))${given}${spoiled ? `;${CRLF}\treport-type=mixed; report-type=mixed` : ''}`;
   },
   sevenBit: '(ascii) 7bit',
   badEncoding: { leaf: '"7bit"', multipart: 'Base64' },
