@@ -151,7 +151,7 @@ function compose(op: GeneratedMessage, serial: number, now: number, from: string
   const subject = `Message ${serial}`;
   let tnef: Buffer | undefined;
   if (op.tnef !== 'none') {
-    const good = writeTnef({ messageClass: 'IPM.Microsoft Mail.Note', subject, attachments: [{ title: `report${serial}.doc`, data: Buffer.from(`report ${serial}\r\n`) }] }, serial & 0xffff);
+    const good = writeTnef({ messageClass: 'IPM.Microsoft Mail.Note', subject, attachments: [{ title: `report${serial}.doc`, data: reportDocument(serial) }] }, serial & 0xffff);
     tnef = op.tnef === 'good' ? good : breakTnef(good, op.tnef);
   }
   const charset = op.charset ?? 'us-ascii';
@@ -168,6 +168,17 @@ function compose(op: GeneratedMessage, serial: number, now: number, from: string
   );
   return { messageId, bytes };
 }
+
+/**
+ * The document a remote user attaches: a compound file's signature, two lines of text (one an
+ * '=' before two hex digits), then every byte value once. Each spelling's encoding of the
+ * winmail.dat (base64, quoted-printable) then meets every byte, as real documents make it.
+ */
+function reportDocument(serial: number): Buffer {
+  return Buffer.concat([OLE_SIGNATURE, Buffer.from(`report ${serial}\r\ncopies=12\r\n`), EVERY_BYTE]);
+}
+const OLE_SIGNATURE = Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]);
+const EVERY_BYTE = Buffer.from(Array.from({ length: 256 }, (_, b) => b));
 
 /** The message a remote user forwards as an attachment, with a defect in its own headers when asked. */
 function forwarded(serial: number, now: number, embedded: 'good' | MimeDefect): EmbeddedSpec {
