@@ -8,7 +8,7 @@ import type { Snapshot } from '../src/model/snapshot.ts';
 import { HOLDS, firstViolation, violated, type Property, type Verdict } from '../src/harness/property.ts';
 import { bothBad } from './defects/Q168139.ts';
 import { storeReference } from './reference/store.ts';
-import { QUIET, badBadMessage, mixOf } from './shapes.ts';
+import { QUIET, badBadMessage, mixOf, nearMiss } from './shapes.ts';
 import { IMC, describeSent, deliveries, events, flowsEndToEnd, imcRunning, isOp, lowOnDisk, stepsOf, transitions, type Delivery } from './support.ts';
 
 const terminate: Op = { op: 'nt.terminateHungThread' };
@@ -43,13 +43,14 @@ function addedTo(s: Step, queue: string): string[] {
   return s.seen.flatMap((o) => (o.kind === 'queue' && o.queue === queue && o.change === 'added' ? [o.messageId] : []));
 }
 
-/** Bad messages among good ones, NT stepping in now and then, clients logging on. */
+/** Bad messages among good ones (one of the two defects without the other too), NT stepping in now and then, clients logging on. */
 const loopChaos = (r: Parameters<Property['scenario']>[0]): fc.Arbitrary<Op[]> =>
   story(
     ops(r, { weights: QUIET, maxLength: 3 }),
     fc.array(
       mixOf(
         [3, badBadMessage],
+        [2, nearMiss],
         [3, anyOp(r, only({ 'smtp.deliver': 1 }))],
         [3, fc.constant(wait(30))],
         [1, fc.constant(terminate)],
