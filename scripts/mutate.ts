@@ -10,6 +10,7 @@ import { existsSync, readFileSync, readdirSync, statSync, writeFileSync } from '
 import { dirname, relative, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
+import { assignRows, readTriage } from './triage.ts';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const REPORT_DIR = 'reports/mutation';
@@ -241,21 +242,6 @@ function short(code: string): string {
   return flat.length > 60 ? `${flat.slice(0, 57)}...` : flat;
 }
 
-/** The triage table's rows by "file line:column mutator": the verdict (equivalent, unobservable) and why. */
-function triaged(): Map<string, { verdict: string; why: string }> {
-  const path = resolve(ROOT, TRIAGE);
-  const rows = new Map<string, { verdict: string; why: string }>();
-  if (!existsSync(path)) return rows;
-  for (const line of readFileSync(path, 'utf8').split('\n')) {
-    // Cells split at each "|" that is not escaped ("\|" is a "|" inside a cell, as in Markdown).
-    const cells = line.split(/(?<!\\)\|/).map((c) => c.trim());
-    // | file | line:column | mutator | change | verdict | why |
-    if (cells.length < 8 || !/^\d+:\d+$/.test(cells[2]!)) continue;
-    rows.set(`${cells[1]!.replace(/`/g, '')} ${cells[2]} ${cells[3]}`, { verdict: cells[5]!.toLowerCase(), why: cells[6]! });
-  }
-  return rows;
-}
-
 function summarise(scope: readonly string[]): void {
   const path = resolve(ROOT, JSON_REPORT);
   if (!existsSync(path)) {
@@ -263,51 +249,53 @@ function summarise(scope: readonly string[]): void {
     return;
   }
   const report = JSON.parse(readFileSync(path, 'utf8')) as Report;
-  const triage = triaged();
+  const triagePath = resolve(ROOT, TRIAGE);
+  const rows = existsSync(triagePath) ? readTriage(readFileSync(triagePath, 'utf8')) : [];
   const counts = new Map<Status, number>();
-  const survivors: string[] = [];
-  const untriaged: string[] = [];
-  // Rows of the files reported here, to tell which no survivor uses any more.
+  // The files reported here, to tell which of their rows no survivor uses any more.
   const reported = new Set<string>();
-  const used = new Set<string>();
-  let excluded = 0;
-  const verdicts = new Map<string, number>();
-  let files = 0;
+  const alive: { file: string; source: string; m: ReportMutant }[] = [];
   for (const [name, file] of Object.entries(report.files).sort(([a], [b]) => a.localeCompare(b))) {
     const rel = posix(relative(ROOT, resolve(ROOT, name)));
     if (!inScope(rel, scope)) continue;
-    files += 1;
     reported.add(rel);
-    const alive = file.mutants.filter((m) => m.status === 'Survived' || m.status === 'NoCoverage');
     for (const m of file.mutants) counts.set(m.status, (counts.get(m.status) ?? 0) + 1);
-    alive.sort((a, b) => a.location.start.line - b.location.start.line || a.location.start.column - b.location.start.column);
-    if (alive.length > 0) survivors.push(`  ${rel}`);
-    for (const m of alive) {
-      const { line, column } = m.location.start;
-      const status = m.status === 'NoCoverage' ? 'no coverage' : 'survived';
-      const key = `${rel} ${line}:${column} ${m.mutatorName}`;
-      const t = triage.get(key);
-      used.add(key);
-      if (t && (t.verdict === 'equivalent' || t.verdict === 'unobservable')) excluded += 1;
-      if (t) verdicts.set(t.verdict, (verdicts.get(t.verdict) ?? 0) + 1);
-      if (!t) untriaged.push(key);
-      survivors.push(`    ${line}:${column} ${status} ${m.mutatorName}: ${short(original(file.source, m.location))} -> ${short(m.replacement ?? '')}  [${t ? t.verdict : 'NOT TRIAGED'}]`);
-    }
+    const here = file.mutants.filter((m) => m.status === 'Survived' || m.status === 'NoCoverage');
+    here.sort((a, b) => a.location.start.line - b.location.start.line || a.location.start.column - b.location.start.column);
+    alive.push(...here.map((m) => ({ file: rel, source: file.source, m })));
   }
+  const keyOf = ({ file, m }: (typeof alive)[number]) => `${file} ${m.location.start.line}:${m.location.start.column} ${m.mutatorName}`;
+  const { rowOf, unused } = assignRows(
+    rows.filter((r) => reported.has(r.key.slice(0, r.key.indexOf(' ')))),
+    alive.map((a) => ({ key: keyOf(a), original: short(original(a.source, a.m.location)), replacement: short(a.m.replacement ?? '') })),
+  );
+  let excluded = 0;
+  const verdicts = new Map<string, number>();
+  const survivors: string[] = [];
+  const untriaged: string[] = [];
+  alive.forEach((a, i) => {
+    const t = rowOf[i];
+    if (i === 0 || alive[i - 1]!.file !== a.file) survivors.push(`  ${a.file}`);
+    if (t && (t.verdict === 'equivalent' || t.verdict === 'unobservable')) excluded += 1;
+    if (t) verdicts.set(t.verdict, (verdicts.get(t.verdict) ?? 0) + 1);
+    else untriaged.push(keyOf(a));
+    const { line, column } = a.m.location.start;
+    const status = a.m.status === 'NoCoverage' ? 'no coverage' : 'survived';
+    survivors.push(`    ${line}:${column} ${status} ${a.m.mutatorName}: ${short(original(a.source, a.m.location))} -> ${short(a.m.replacement ?? '')}  [${t ? t.verdict : 'NOT TRIAGED'}]`);
+  });
   const n = (s: Status) => counts.get(s) ?? 0;
   const total = [...counts.values()].reduce((a, b) => a + b, 0);
   const detected = n('Killed') + n('Timeout');
   const valid = detected + n('Survived') + n('NoCoverage');
   const percent = (a: number, b: number) => (b === 0 ? 'n/a' : `${((100 * a) / b).toFixed(2)}%`);
-  console.log(`\nIn scope (${scope.join(', ')}): ${files} file(s), ${total} mutant(s)`);
+  console.log(`\nIn scope (${scope.join(', ')}): ${reported.size} file(s), ${total} mutant(s)`);
   console.log(`  killed ${n('Killed')}, survived ${n('Survived')}, no coverage ${n('NoCoverage')}, timed out ${n('Timeout')}, compile errors ${n('CompileError')}, runtime errors ${n('RuntimeError')}, ignored (static) ${n('Ignored')}`);
   console.log(`  mutation score ${percent(detected, valid)} (killed + timed out, of killed + timed out + survived + no coverage)`);
   console.log(`  of the mutants not triaged as equivalent or unobservable (${TRIAGE}): ${percent(detected, valid - excluded)} (${excluded} set aside)`);
   if (verdicts.size > 0) console.log(`  survivors by verdict: ${[...verdicts].sort(([a], [b]) => a.localeCompare(b)).map(([v, k]) => `${v} ${k}`).join(', ')}`);
-  if (survivors.length > 0) console.log(`Surviving and uncovered mutants (${n('Survived') + n('NoCoverage')}), file, line:column, mutator, original -> replacement [triage]:\n${survivors.join('\n')}`);
+  if (alive.length > 0) console.log(`Surviving and uncovered mutants (${n('Survived') + n('NoCoverage')}), file, line:column, mutator, original -> replacement [triage]:\n${survivors.join('\n')}`);
   if (untriaged.length > 0) console.log(`Not in ${TRIAGE} (${untriaged.length}):\n${untriaged.map((u) => `  ${u}`).join('\n')}`);
-  const unused = [...triage.keys()].filter((k) => reported.has(k.slice(0, k.indexOf(' '))) && !used.has(k));
-  if (unused.length > 0) console.log(`Rows of ${TRIAGE} that no surviving mutant here uses (killed since, or the code moved) (${unused.length}):\n${unused.map((u) => `  ${u}`).join('\n')}`);
+  if (unused.length > 0) console.log(`Rows of ${TRIAGE} that no surviving mutant here uses (killed since, or the code moved) (${unused.length}):\n${unused.map((u) => `  ${u.key}: ${u.change}`).join('\n')}`);
   console.log(`Reports: ${path}\n         ${resolve(ROOT, HTML_REPORT)}`);
 }
 
