@@ -1,8 +1,8 @@
 // The triage table (mutation/triage.md): a row per surviving mutant, keyed by file,
 // line:column and mutator, with its change, verdict and why. Several mutants can share a key
-// (one condition replaced by true, by false, by a part of itself): each then takes the row that
-// names its change, and failing that the next row of its key in order, so that no row's
-// verdict is read for a mutant it was not written for.
+// (one condition replaced by true, by false, by a part of itself): each takes the row that names
+// its change. A row in words (no code before and after) is taken by order among its key's; a row
+// naming another mutant's code is never read for this one, which is then left untriaged.
 
 export interface TriageRow {
   /** `file line:column mutator`. */
@@ -33,26 +33,42 @@ export function readTriage(text: string): TriageRow[] {
   return rows;
 }
 
-/** A change compared as text: no backticks, no "(not covered)", "|" unescaped, blanks collapsed. */
-function plain(change: string): string {
-  return change.replace(/\(not covered\)\s*$/, '').replace(/\\\|/g, '|').replace(/`/g, '').replace(/->/g, '→').replace(/\s+/g, ' ').trim();
+/** Code compared as text: no backticks, no "(not covered)", "|" unescaped, blanks collapsed. */
+function plain(text: string): string {
+  return text.replace(/\(not covered\)\s*$/, '').replace(/\\\|/g, '|').replace(/`/g, '').replace(/\s+/g, ' ').trim();
+}
+
+/** Whether one side of a row's change is this code: the same, or the code's beginning cut short with "...". */
+function sameCode(written: string, code: string): boolean {
+  const w = plain(written);
+  const c = plain(code);
+  return w === c || (w.endsWith('...') && c.startsWith(w.slice(0, -3)));
+}
+
+/** Whether a row's Change names this survivor's code before and after. */
+function names(change: string, s: Survivor): boolean {
+  const [before, after, ...rest] = change.split(/\s(?:→|->)\s/);
+  return rest.length === 0 && after !== undefined && sameCode(before!, s.original) && sameCode(after, s.replacement);
+}
+
+/** Whether a Change cell names the code before and after (`` `a` → `b` ``), rather than saying it in words. */
+function namesCode(change: string): boolean {
+  return /^`.*`\s*(→|->)\s*`.*`(\s*\(not covered\))?$/.test(change.trim());
 }
 
 /**
- * Each survivor's row (undefined: none has its key), and the rows no survivor took. A row
- * naming the survivor's change is taken first; then the rows of its key in order; a survivor
- * left over when its key's rows are all taken shares the key's last row (a row may speak for
- * several mutants alike: "as above").
+ * Each survivor's row (undefined: none is its own), and the rows no survivor took. A row naming
+ * the survivor's change is taken first; then, by order, a row of its key in words; a survivor
+ * left over when those are all taken shares its key's last row in words ("as above").
  */
 export function assignRows(rows: readonly TriageRow[], survivors: readonly Survivor[]): { rowOf: (TriageRow | undefined)[]; unused: TriageRow[] } {
   const byKey = new Map<string, TriageRow[]>();
   for (const r of rows) byKey.set(r.key, [...(byKey.get(r.key) ?? []), r]);
   const taken = new Set<TriageRow>();
   const rowOf: (TriageRow | undefined)[] = survivors.map(() => undefined);
-  // Named changes first, so that a row in order never takes a row another survivor names.
+  // Named changes first, so that a row taken by order is never one another survivor names.
   survivors.forEach((s, i) => {
-    const change = plain(`${s.original} → ${s.replacement}`);
-    const named = (byKey.get(s.key) ?? []).find((r) => !taken.has(r) && plain(r.change) === change);
+    const named = (byKey.get(s.key) ?? []).find((r) => !taken.has(r) && names(r.change, s));
     if (named) {
       rowOf[i] = named;
       taken.add(named);
@@ -60,10 +76,10 @@ export function assignRows(rows: readonly TriageRow[], survivors: readonly Survi
   });
   survivors.forEach((s, i) => {
     if (rowOf[i]) return;
-    const own = byKey.get(s.key) ?? [];
-    const next = own.find((r) => !taken.has(r));
+    const inWords = (byKey.get(s.key) ?? []).filter((r) => !namesCode(r.change));
+    const next = inWords.find((r) => !taken.has(r));
     if (next) taken.add(next);
-    rowOf[i] = next ?? own.at(-1);
+    rowOf[i] = next ?? inWords.at(-1);
   });
-  return { rowOf, unused: rows.filter((r) => !taken.has(r) && !rowOf.includes(r)) };
+  return { rowOf, unused: rows.filter((r) => !taken.has(r)) };
 }

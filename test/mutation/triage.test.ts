@@ -33,8 +33,29 @@ describe('the triage table', () => {
     expect(rowOf.map((r) => r?.verdict)).toEqual(['equivalent', 'open']);
   });
 
-  it('matches a change with "|" in its code', () => {
-    expect(assignRows(rows, [at('src/a.ts 3:5 LogicalOperator', 'x || y', 'x && y')]).rowOf[0]?.verdict).toBe('unobservable');
+  it('matches a change however its cell writes it: "\\|", "->", "(not covered)", backticks inside the code, code cut short with "..."', () => {
+    // Two rows at each place, the survivor's second: order alone would give it the wrong one.
+    const table = readTriage(`
+| \`f.ts\` | 1:1 | LogicalOperator | \`a \\|\\| b\` → \`a && b\` | unobservable | one |
+| \`f.ts\` | 1:1 | LogicalOperator | \`a \\|\\| b\` → \`true\` | open | two |
+| \`f.ts\` | 2:1 | StringLiteral | \`'x'\` → \`""\` | equivalent | one |
+| \`f.ts\` | 2:1 | StringLiteral | \`'y'\` -> \`""\` (not covered) | open | two |
+| \`f.ts\` | 3:1 | StringLiteral | \`\`a\`\` → \`"x"\` | equivalent | one |
+| \`f.ts\` | 3:1 | StringLiteral | \`\`\${b}\`\` → \`\`\`\` | open | two |
+| \`f.ts\` | 4:1 | ConditionalExpression | \`!found.some((f) => f.defect === d...\` → \`false\` | equivalent | one |
+| \`f.ts\` | 4:1 | ConditionalExpression | \`!found.some((f) =>...\` → \`true\` | open | two |
+`);
+    const { rowOf } = assignRows(table, [at('f.ts 1:1 LogicalOperator', 'a || b', 'true'), at('f.ts 2:1 StringLiteral', "'y'", '""'), at('f.ts 3:1 StringLiteral', '`${b}`', '``'), at('f.ts 4:1 ConditionalExpression', '!found.some((f) => f.defect === d && f.part === p)', 'true')]);
+    expect(rowOf.map((r) => r?.why)).toEqual(['two', 'two', 'two', 'two']);
+  });
+
+  it('never reads a row naming another mutant\'s code for a survivor no row names: it is left untriaged', () => {
+    const table = readTriage(`
+| \`f.ts\` | 4:1 | ConditionalExpression | \`c === 'x'\` → \`true\` | equivalent | written for a mutant killed since |
+`);
+    const { rowOf, unused } = assignRows(table, [at('f.ts 4:1 ConditionalExpression', "c === 'x' && d", 'true')]);
+    expect(rowOf[0]).toBeUndefined();
+    expect(unused).toEqual(table);
   });
 
   it('takes rows in order when no row names the change, and a survivor beyond them shares the last', () => {
