@@ -19,7 +19,7 @@ const wait = (seconds: number): Op => ({ op: 'time.pass', seconds });
 
 /**
  * A malformed inbound message as the default reading has it: it forwards a message whose own
- * headers are bad. Now and then its own headers are bad too (a forwarding spelt with a spoilt
+ * headers are bad. Half the time its own headers are bad too (a forwarding spelt with a spoilt
  * Content-Type must still show what it forwards).
  */
 const culprit: fc.Arbitrary<Op> = fc.record({

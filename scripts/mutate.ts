@@ -254,7 +254,7 @@ function summarise(scope: readonly string[]): void {
   const counts = new Map<Status, number>();
   // The files reported here, to tell which of their rows no survivor uses any more.
   const reported = new Set<string>();
-  const alive: { file: string; source: string; m: ReportMutant }[] = [];
+  const alive: { file: string; m: ReportMutant; original: string; replacement: string }[] = [];
   for (const [name, file] of Object.entries(report.files).sort(([a], [b]) => a.localeCompare(b))) {
     const rel = posix(relative(ROOT, resolve(ROOT, name)));
     if (!inScope(rel, scope)) continue;
@@ -262,12 +262,12 @@ function summarise(scope: readonly string[]): void {
     for (const m of file.mutants) counts.set(m.status, (counts.get(m.status) ?? 0) + 1);
     const here = file.mutants.filter((m) => m.status === 'Survived' || m.status === 'NoCoverage');
     here.sort((a, b) => a.location.start.line - b.location.start.line || a.location.start.column - b.location.start.column);
-    alive.push(...here.map((m) => ({ file: rel, source: file.source, m })));
+    alive.push(...here.map((m) => ({ file: rel, m, original: short(original(file.source, m.location)), replacement: short(m.replacement ?? '') })));
   }
   const keyOf = ({ file, m }: (typeof alive)[number]) => `${file} ${m.location.start.line}:${m.location.start.column} ${m.mutatorName}`;
   const { rowOf, unused } = assignRows(
     rows.filter((r) => reported.has(r.key.slice(0, r.key.indexOf(' ')))),
-    alive.map((a) => ({ key: keyOf(a), original: short(original(a.source, a.m.location)), replacement: short(a.m.replacement ?? '') })),
+    alive.map((a) => ({ key: keyOf(a), original: a.original, replacement: a.replacement })),
   );
   let excluded = 0;
   const verdicts = new Map<string, number>();
@@ -281,7 +281,7 @@ function summarise(scope: readonly string[]): void {
     else untriaged.push(keyOf(a));
     const { line, column } = a.m.location.start;
     const status = a.m.status === 'NoCoverage' ? 'no coverage' : 'survived';
-    survivors.push(`    ${line}:${column} ${status} ${a.m.mutatorName}: ${short(original(a.source, a.m.location))} -> ${short(a.m.replacement ?? '')}  [${t ? t.verdict : 'NOT TRIAGED'}]`);
+    survivors.push(`    ${line}:${column} ${status} ${a.m.mutatorName}: ${a.original} -> ${a.replacement}  [${t ? t.verdict : 'NOT TRIAGED'}]`);
   });
   const n = (s: Status) => counts.get(s) ?? 0;
   const total = [...counts.values()].reduce((a, b) => a + b, 0);
