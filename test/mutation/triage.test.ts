@@ -34,16 +34,16 @@ describe('the triage table', () => {
   });
 
   it('matches a change however its cell writes it: "\\|", "->", "(not covered)", backticks inside the code, code cut short with "..."', () => {
-    // Two rows at each place, the survivor's second: order alone would give it the wrong one.
+    // Two rows at each place, the survivor's first or second: neither order nor the last row would always be right.
     const table = readTriage(`
 | \`f.ts\` | 1:1 | LogicalOperator | \`a \\|\\| b\` → \`a && b\` | unobservable | one |
 | \`f.ts\` | 1:1 | LogicalOperator | \`a \\|\\| b\` → \`true\` | open | two |
-| \`f.ts\` | 2:1 | StringLiteral | \`'x'\` → \`""\` | equivalent | one |
 | \`f.ts\` | 2:1 | StringLiteral | \`'y'\` -> \`""\` (not covered) | open | two |
+| \`f.ts\` | 2:1 | StringLiteral | \`'x'\` → \`""\` | equivalent | one |
 | \`f.ts\` | 3:1 | StringLiteral | \`\`a\`\` → \`"x"\` | equivalent | one |
 | \`f.ts\` | 3:1 | StringLiteral | \`\`\${b}\`\` → \`\`\`\` | open | two |
-| \`f.ts\` | 4:1 | ConditionalExpression | \`!found.some((f) => f.defect === d...\` → \`false\` | equivalent | one |
 | \`f.ts\` | 4:1 | ConditionalExpression | \`!found.some((f) =>...\` → \`true\` | open | two |
+| \`f.ts\` | 4:1 | ConditionalExpression | \`!found.some((f) => f.defect === d...\` → \`false\` | equivalent | one |
 `);
     const { rowOf } = assignRows(table, [at('f.ts 1:1 LogicalOperator', 'a || b', 'true'), at('f.ts 2:1 StringLiteral', "'y'", '""'), at('f.ts 3:1 StringLiteral', '`${b}`', '``'), at('f.ts 4:1 ConditionalExpression', '!found.some((f) => f.defect === d && f.part === p)', 'true')]);
     expect(rowOf.map((r) => r?.why)).toEqual(['two', 'two', 'two', 'two']);
