@@ -5,7 +5,7 @@ import { ops, steps, story } from '../src/faults/arbitraries.ts';
 import { before, type History, type Step } from '../src/harness/history.ts';
 import { HOLDS, firstViolation, violated, type Property, type Verdict } from '../src/harness/property.ts';
 import { DEFAULT_SETTINGS } from '../src/model/world.ts';
-import { PROBES, QUIET, burst, inTakenAway, lowDisk, restartImc } from './shapes.ts';
+import { PROBES, QUIET, atReserve, burst, inTakenAway, lowDisk, restartImc } from './shapes.ts';
 import { IMC, deliveries, events, dialogs, flowsEndToEnd, imcRunning, inMissing, lowOnDisk, readyForMail, replies, sentData, stepsOf } from './support.ts';
 import { EVENT_4055, PATH_NOT_FOUND, REPLY_421, connectorDisplayName, couldNotStop } from './texts/Q146791.ts';
 import { unlike } from './texts/event.ts';
@@ -41,7 +41,7 @@ export const lowDiskRefuses: Property = {
   claims: ['Q146791-S1'],
   checks: 'Every SMTP delivery made while the IMC runs with free space under its reserve is not accepted; any 421 it answers is the article\'s; with space above the reserve and its spool in place, it accepts.',
   notCovered: 'What "low" means is interpretation lowDisk: under its reserve (default) or too little for the message.',
-  scenario: (r) => story(ops(r, { maxLength: 6 }), lowDisk, ops(r, { weights: { ...PROBES, 'disk.fill': 1, 'disk.free': 1 }, minLength: 1, maxLength: 8 })),
+  scenario: (r) => story(ops(r, { maxLength: 6 }), lowDisk, ops(r, { weights: { ...PROBES, 'disk.fill': 1, 'disk.free': 1 }, minLength: 1, maxLength: 8 }), fc.constantFrom([], atReserve)),
   reached: (h) => deliveriesWhile(h, lowWhileRunning(h)).length > 0,
   check: (h) => firstViolation([...deliveriesWhile(h, lowWhileRunning(h)).map((s) => notAccepted('Q146791-S1', s, 'low on disk space')), takesMailWhenReady('Q146791-S1', h)]),
 };

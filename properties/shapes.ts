@@ -7,6 +7,7 @@ import type { Op } from '../src/faults/operations.ts';
 import { HEADER_DEFECTS, type HeaderDefect } from '../src/faults/messages.ts';
 import { WRITERS, type Writer } from '../src/mail/mime.ts';
 import { TNEF_DEFECTS, type TnefDefect } from '../src/mail/tnef.ts';
+import { DEFAULT_SETTINGS } from '../src/model/world.ts';
 
 const KiB = 1024;
 const MiB = 1024 * KiB;
@@ -23,6 +24,9 @@ export const PROBES: Weights = only({ 'smtp.deliver': 4, 'time.pass': 2, 'client
 
 /** Free space under the IMC's reserve. */
 export const lowDisk: fc.Arbitrary<Op[]> = fc.constantFrom(9 * MiB, 1 * MiB, 4 * KiB, 0).map((freeBytes) => [{ op: 'disk.fill', freeBytes }]);
+
+/** Free space exactly at the reserve, which is not under it (interpretation lowDisk), and a call to see. */
+export const atReserve: Op[] = [{ op: 'disk.fill', freeBytes: DEFAULT_SETTINGS.reserveBytes }, { op: 'smtp.deliver', to: 'Alice', mime: 'good', tnef: 'none' }];
 
 /** The agent takes `in` away: deleted or renamed. */
 export const inTakenAway: fc.Arbitrary<Op[]> = fc.constantFrom<Op[]>(

@@ -75,7 +75,7 @@ export function opArbitrary(name_: OpName, release: Release): fc.Arbitrary<Op> |
       return fc.record({ op: fc.constant(name_), action: fc.constantFrom('delete' as const, 'rename' as const), dir: spoolDir, everySeconds: weighted<number>([3, 60], [3, 30], [2, 300], [2, 3600], [1, 1]) });
     case 'agent.unschedule': return fc.constant({ op: name_ });
     case 'admin.recreateDirectory': return fc.record({ op: fc.constant(name_), dir: spoolDir });
-    case 'disk.fill': return fc.record({ op: fc.constant(name_), freeBytes: fc.constantFrom(100 * MiB, 11 * MiB, 9 * MiB, 1 * MiB, 4 * KiB, 0) });
+    case 'disk.fill': return fc.record({ op: fc.constant(name_), freeBytes: fc.constantFrom(100 * MiB, 11 * MiB, 10 * MiB, 9 * MiB, 1 * MiB, 4 * KiB, 0) });
     case 'disk.free': return fc.constant({ op: name_ });
     case 'acl.set':
       return fc.record({
