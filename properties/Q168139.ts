@@ -8,7 +8,7 @@ import type { Snapshot } from '../src/model/snapshot.ts';
 import { HOLDS, firstViolation, violated, type Property, type Verdict } from '../src/harness/property.ts';
 import { bothBad } from './defects/Q168139.ts';
 import { storeReference } from './reference/store.ts';
-import { QUIET, badBadMessage, mixOf, nearMiss } from './shapes.ts';
+import { QUIET, badBadMessage, mixOf, nearMiss, spoilingsInTurn } from './shapes.ts';
 import { IMC, describeSent, deliveries, events, flowsEndToEnd, imcRunning, isOp, lowOnDisk, stepsOf, transitions, type Delivery } from './support.ts';
 
 const terminate: Op = { op: 'nt.terminateHungThread' };
@@ -59,6 +59,7 @@ const loopChaos = (r: Parameters<Property['scenario']>[0]): fc.Arbitrary<Op[]> =
       ),
       { minLength: 3, maxLength: 14 },
     ),
+    fc.oneof({ weight: 2, arbitrary: fc.constant<Op[]>([]) }, { weight: 1, arbitrary: spoilingsInTurn }),
   );
 
 export const onlyBadHeadersAndBadTnefLoop: Property = {

@@ -5,7 +5,7 @@ import * as fc from 'fast-check';
 import { only, type Weights } from '../src/faults/arbitraries.ts';
 import type { Op } from '../src/faults/operations.ts';
 import { HEADER_DEFECTS, type HeaderDefect } from '../src/faults/messages.ts';
-import { WRITERS, type Writer } from '../src/mail/mime.ts';
+import { SPOILINGS, WRITERS, type Writer } from '../src/mail/mime.ts';
 import { TNEF_DEFECTS, type TnefDefect } from '../src/mail/tnef.ts';
 import { DEFAULT_SETTINGS } from '../src/model/world.ts';
 
@@ -36,9 +36,14 @@ export const inTakenAway: fc.Arbitrary<Op[]> = fc.constantFrom<Op[]>(
 
 export const restartImc: Op[] = [{ op: 'service.stop', service: IMC }, { op: 'service.start', service: IMC }];
 
-/** A message to a mailbox, its MIME and TNEF drawn as given, in any spelling unless one is given. */
+/**
+ * A message to a mailbox, its MIME and TNEF drawn as given, in any spelling unless one is given;
+ * an unparseable Content-Type in any of its ways (src/mail/mime/spoilings.ts).
+ */
 function messageOf(mime: fc.Arbitrary<'good' | HeaderDefect>, tnef: fc.Arbitrary<'good' | TnefDefect>, writer: fc.Arbitrary<Writer> = fc.constantFrom(...WRITERS)): fc.Arbitrary<Op> {
-  return fc.record({ op: fc.constant('smtp.deliver' as const), to: fc.constantFrom('Alice', 'Bob'), mime, tnef, writer });
+  return fc
+    .record({ op: fc.constant('smtp.deliver' as const), to: fc.constantFrom('Alice', 'Bob'), mime, tnef, writer })
+    .chain((m) => (m.mime === 'unparseable-content-type' ? fc.constantFrom(...SPOILINGS).map((spoiling): Op => ({ ...m, spoiling })) : fc.constant<Op>(m)));
 }
 
 const headerDefect = fc.constantFrom(...HEADER_DEFECTS);
@@ -56,6 +61,25 @@ export const badBadMessage: fc.Arbitrary<Op> = messageOf(headerDefect, tnefDefec
  * some spelling loops on the first.
  */
 export const nearMiss: fc.Arbitrary<Op> = fc.oneof(messageOf(headerDefect, fc.constant('good')), messageOf(fc.constant('good'), tnefDefect));
+
+/**
+ * Every way of spoiling a Content-Type, in turn and in any order and spelling: each a message
+ * with bad TNEF too and time for the IMS to hand it over; then the agent takes in away with the
+ * message in it, the administrator makes in again, and a reboot ends the loop, so that the next
+ * meets an empty in and a store with its threads free. A reader that lets one of the ways pass
+ * takes that message for one with good headers.
+ */
+export const spoilingsInTurn: fc.Arbitrary<Op[]> = fc
+  .tuple(fc.shuffledSubarray([...SPOILINGS], { minLength: SPOILINGS.length }), fc.array(fc.constantFrom(...WRITERS), { minLength: SPOILINGS.length, maxLength: SPOILINGS.length }), tnefDefect)
+  .map(([spoilings, writers, tnef]) =>
+    spoilings.flatMap((spoiling, i): Op[] => [
+      { op: 'smtp.deliver', to: 'Alice', mime: 'unparseable-content-type', tnef, writer: writers[i]!, spoiling },
+      { op: 'time.pass', seconds: 30 },
+      { op: 'agent.delete', dir: 'in' },
+      { op: 'admin.recreateDirectory', dir: 'in' },
+      { op: 'reboot', directorySeconds: 0, storeSeconds: 10 },
+    ]),
+  );
 
 /** Things that make the administrator mailbox unusable, each way the articles name. */
 export const adminTrouble: fc.Arbitrary<Op> = fc.constantFrom<Op>(

@@ -9,7 +9,7 @@ import { SERVICE_PACKS } from '../model/release.ts';
 import { TRANSFER_MODES } from '../model/ims/connections.ts';
 import { STORE_FIXES, STORE_FIX_NAMES } from '../model/versions.ts';
 import { GROUPS, type Group } from '../model/principals.ts';
-import { MIME_DEFECTS, WRITERS } from '../mail/mime.ts';
+import { MIME_DEFECTS, SPOILINGS, WRITERS } from '../mail/mime.ts';
 import { CHARSETS, HEADER_DEFECTS } from './messages.ts';
 import { TNEF_DEFECTS } from '../mail/tnef.ts';
 import type { ArgSpec, Op, OperationSpec, OpName } from './operations.ts';
@@ -169,7 +169,7 @@ export const OPERATIONS: { readonly [N in OpName]: OperationSpec<N> } = {
   // Only a restart of the server clears the deadlock that follows (assumption A-DEADLOCK).
   'nt.terminateHungThread': { summary: 'Windows NT terminates a store thread that does not respond.', heal: () => [{ op: 'reboot', directorySeconds: 0, storeSeconds: 10 }], args: {} },
   'smtp.deliver': {
-    summary: 'A remote host delivers one message by SMTP: one the harness composes (MIME headers good or with a defect; no, good or bad TNEF; optionally a charset for its text and a forwarded message inside it; spelt as the Exchange IMS, another mailer or an unusual one writes), or one given as bytes (message), sent as it is.',
+    summary: 'A remote host delivers one message by SMTP: one the harness composes (MIME headers good or with a defect; no, good or bad TNEF; optionally a charset for its text and a forwarded message inside it; spelt as the Exchange IMS, another mailer or an unusual one writes, an unparseable Content-Type in one of several ways), or one given as bytes (message), sent as it is.',
     args: {
       to: name,
       mime: { type: 'enum', values: ['good', ...HEADER_DEFECTS] },
@@ -177,7 +177,8 @@ export const OPERATIONS: { readonly [N in OpName]: OperationSpec<N> } = {
       charset: { type: 'enum', values: CHARSETS, default: 'us-ascii' },
       embedded: { type: 'enum', values: ['none', 'good', ...MIME_DEFECTS], default: 'none' },
       writer: { type: 'enum', values: WRITERS, default: 'exchange' },
-      message: { type: 'message', replaces: ['mime', 'tnef', 'charset', 'embedded', 'writer'] },
+      spoiling: { type: 'enum', values: SPOILINGS, default: 'writer' },
+      message: { type: 'message', replaces: ['mime', 'tnef', 'charset', 'embedded', 'writer', 'spoiling'] },
     },
     // MIME x TNEF as Q168139 divides them, to a mailbox; one message for no mailbox (it is returned);
     // on 5.5, Q293288's charsets (declared, or malformed) and Q325939's forwarded message with bad

@@ -136,7 +136,7 @@ const made = new Map<string, { messageId: string; bytes: Buffer }>();
 const MADE_LIMIT = 4096;
 
 function composed(op: GeneratedMessage, serial: number, now: number, from: string, to: string): { messageId: string; bytes: Buffer } {
-  const key = `${op.tnef}|${op.mime}|${op.charset}|${op.embedded}|${op.writer ?? 'exchange'}|${serial}|${now}|${to}`;
+  const key = `${op.tnef}|${op.mime}|${op.charset}|${op.embedded}|${op.writer ?? 'exchange'}|${op.spoiling ?? 'writer'}|${serial}|${now}|${to}`;
   let m = made.get(key);
   if (!m) {
     if (made.size >= MADE_LIMIT) made.clear();
@@ -163,6 +163,7 @@ function compose(op: GeneratedMessage, serial: number, now: number, from: string
       ...(tnef ? { tnef } : {}),
       ...(op.embedded === undefined || op.embedded === 'none' ? {} : { embedded: [forwarded(serial, now, op.embedded)] }),
       ...(op.writer === undefined ? {} : { writer: op.writer }),
+      ...(op.spoiling === undefined ? {} : { spoiling: op.spoiling }),
     },
     defects,
   );

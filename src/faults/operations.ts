@@ -8,7 +8,7 @@ import type { RecipientKind } from '../model/directory.ts';
 import type { TransferMode } from '../model/ims/connections.ts';
 import type { SpoolDir } from '../model/paths.ts';
 import type { StoreFix } from '../model/versions.ts';
-import type { MimeDefect, Writer } from '../mail/mime.ts';
+import type { MimeDefect, Spoiling, Writer } from '../mail/mime.ts';
 import type { Charset, HeaderDefect } from './messages.ts';
 import type { TnefDefect } from '../mail/tnef.ts';
 import type { Release } from '../model/release.ts';
@@ -58,6 +58,8 @@ export interface GeneratedMessage {
   readonly embedded?: 'none' | 'good' | MimeDefect;
   /** Whose spelling its bytes are in (default the Exchange IMS's; src/mail/mime/spelling.ts). */
   readonly writer?: Writer;
+  /** How its Content-Type is unparseable when mime is unparseable-content-type (default the spelling's own way; src/mail/mime/spoilings.ts). */
+  readonly spoiling?: Spoiling;
   readonly message?: never;
 }
 
@@ -73,6 +75,7 @@ export interface GivenMessage {
   readonly charset?: never;
   readonly embedded?: never;
   readonly writer?: never;
+  readonly spoiling?: never;
 }
 
 /** A message's bytes in base64 (RFC 4648 section 4), so that the operation stays plain data. */

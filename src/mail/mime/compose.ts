@@ -5,6 +5,7 @@ import { MIME_DEFECTS } from './defects.ts';
 import type { MimeDefect } from './defects.ts';
 import { MIME_CHARSET } from './params.ts';
 import { SPELLINGS, type Spelling, type Writer } from './spelling.ts';
+import { spoil, type Spoiling } from './spoilings.ts';
 
 /** A message to attach as a message/rfc822 part: its bytes as they stand, or one composed from a spec (with its own defects). */
 export type EmbeddedSpec = Uint8Array | { readonly spec: MessageSpec; readonly defects?: readonly MimeDefect[] };
@@ -23,6 +24,8 @@ export interface MessageSpec {
   readonly embedded?: readonly EmbeddedSpec[];
   /** Whose spelling (default the Exchange IMS's); a composed embedded message is spelled the same way. */
   readonly writer?: Writer;
+  /** How its Content-Type is unparseable, when that is a defect asked for (default the spelling's own way); not passed to an embedded message. */
+  readonly spoiling?: Spoiling;
 }
 
 const CRLF = '\r\n';
@@ -61,7 +64,7 @@ function identityEncoding(text: string): '7bit' | '8bit' | 'binary' {
 const latin1 = (bytes: Uint8Array): string => Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('latin1');
 
 function embeddedPart(message: EmbeddedSpec, level: number, boundary: string, s: Spelling, writer: Writer): string[] {
-  const text = latin1(message instanceof Uint8Array ? message : composeAt({ writer, ...message.spec }, message.defects ?? [], level + 1));
+  const text = latin1(message instanceof Uint8Array ? message : composeAt({ writer, ...message.spec, spoiling: 'writer' }, message.defects ?? [], level + 1));
   if (holdsDelimiter(text, boundary)) throw new RangeError('an embedded message contains the MIME boundary');
   // RFC 2046 section 5.2.1: a message/rfc822 body is never base64 or quoted-printable.
   return [...s.embeddedPart(identityEncoding(text)), '', text];
@@ -94,6 +97,8 @@ function composeAt(spec: MessageSpec, defects: readonly MimeDefect[], level: num
   const encoding = field('Content-Transfer-Encoding', want.has('bad-transfer-encoding') && badOnMultipart === undefined ? s.badEncoding.leaf : s.sevenBit);
   const text = textOf(spec.body, multipart ? boundary : undefined);
   const charset = spec.charset ?? 'us-ascii';
+  const spoilt = want.has('unparseable-content-type');
+  const typed = (good: string, own: () => string): string => (spoilt ? spoil(spec.spoiling ?? 'writer', good, own()) : good);
 
   const head = [`From: ${spec.from}`, `To: ${spec.to}`, `Subject: ${s.subject(spec.subject)}${want.has('eight-bit-header') ? ' caf\xe9' : ''}`];
   if (want.has('header-without-colon')) head.push(s.noColon);
@@ -102,12 +107,14 @@ function composeAt(spec: MessageSpec, defects: readonly MimeDefect[], level: num
   const disposition = want.has('unparseable-content-disposition') ? [`${s.name('Content-Disposition')}:${s.badDisposition}`] : [];
 
   if (!multipart) {
-    head.push(field('Content-Type', s.text(charset, want.has('unparseable-content-type'))), encoding, ...disposition);
+    head.push(field('Content-Type', typed(s.text(charset, false), () => s.text(charset, true))), encoding, ...disposition);
     const ending = text === '' || text.endsWith(CRLF) ? '' : CRLF;
     return Buffer.from(head.join(CRLF) + CRLF + CRLF + text + ending, 'latin1');
   }
 
-  head.push(field('Content-Type', s.multipart(boundary, want.has('unparseable-content-type'), want.has('missing-boundary'), embedded.length > 0)), ...disposition);
+  const missing = want.has('missing-boundary');
+  const forwarding = embedded.length > 0;
+  head.push(field('Content-Type', typed(s.multipart(boundary, false, missing, forwarding), () => s.multipart(boundary, true, missing, forwarding))), ...disposition);
   if (badOnMultipart !== undefined) head.push(field('Content-Transfer-Encoding', badOnMultipart));
   const textPart = [
     ...(versionOnPart ? [field('MIME-Version', '2.0')] : []),
