@@ -8,7 +8,7 @@ import type { Snapshot } from '../src/model/snapshot.ts';
 import { HOLDS, firstViolation, violated, type Property, type Verdict } from '../src/harness/property.ts';
 import { bothBad } from './defects/Q168139.ts';
 import { storeReference } from './reference/store.ts';
-import { QUIET, badBadMessage, mixOf, nearMiss, spoilingsInTurn } from './shapes.ts';
+import { QUIET, badBadMessage, badHeadersInTurn, mixOf, nearMiss } from './shapes.ts';
 import { IMC, describeSent, deliveries, events, flowsEndToEnd, imcRunning, isOp, lowOnDisk, stepsOf, transitions, type Delivery } from './support.ts';
 
 const terminate: Op = { op: 'nt.terminateHungThread' };
@@ -43,7 +43,7 @@ function addedTo(s: Step, queue: string): string[] {
   return s.seen.flatMap((o) => (o.kind === 'queue' && o.queue === queue && o.change === 'added' ? [o.messageId] : []));
 }
 
-/** Bad messages among good ones (one of the two defects without the other too), NT stepping in now and then, clients logging on. */
+/** Bad messages among good ones (one of the two defects without the other too), NT stepping in now and then, clients logging on; a third of the time, then, bad headers of every kind in turn. */
 const loopChaos = (r: Parameters<Property['scenario']>[0]): fc.Arbitrary<Op[]> =>
   story(
     ops(r, { weights: QUIET, maxLength: 3 }),
@@ -59,7 +59,7 @@ const loopChaos = (r: Parameters<Property['scenario']>[0]): fc.Arbitrary<Op[]> =
       ),
       { minLength: 3, maxLength: 14 },
     ),
-    fc.oneof({ weight: 2, arbitrary: fc.constant<Op[]>([]) }, { weight: 1, arbitrary: spoilingsInTurn }),
+    fc.oneof({ weight: 2, arbitrary: fc.constant<Op[]>([]) }, { weight: 1, arbitrary: badHeadersInTurn }),
   );
 
 export const onlyBadHeadersAndBadTnefLoop: Property = {
