@@ -62,8 +62,8 @@ const weighted = <T>(...options: [number, T][]): fc.Arbitrary<T> =>
 const spoolDir = weighted<'in' | 'work' | 'out'>([6, 'in'], [1, 'work'], [1, 'out']);
 const name = fc.constantFrom(...NAMES);
 const kind = fc.constantFrom(...RECIPIENT_KINDS);
-/** Whose spelling a composed message is in: half the time the Exchange IMS's, else another mailer's or an unusual one's (the same message, spelt otherwise). */
-export const writer = weighted<Writer>([2, 'exchange'], [1, 'other'], [1, 'unusual']);
+/** Whose spelling a composed message is in: two times in five the Exchange IMS's, else another mailer's, an unusual one's or a careless one's (the same message, spelt otherwise). */
+export const writer = weighted<Writer>([2, 'exchange'], [1, 'other'], [1, 'unusual'], [1, 'careless']);
 const service = weighted<string>([8, IMC], ...EXCHANGE_SERVICES.filter((s) => s !== IMC).map((s): [number, string] => [1, s]));
 
 /** The arbitrary for one operation, or undefined when it does not apply to the release. */

@@ -169,7 +169,7 @@ export const OPERATIONS: { readonly [N in OpName]: OperationSpec<N> } = {
   // Only a restart of the server clears the deadlock that follows (assumption A-DEADLOCK).
   'nt.terminateHungThread': { summary: 'Windows NT terminates a store thread that does not respond.', heal: () => [{ op: 'reboot', directorySeconds: 0, storeSeconds: 10 }], args: {} },
   'smtp.deliver': {
-    summary: 'A remote host delivers one message by SMTP: one the harness composes (MIME headers good or with a defect; no, good or bad TNEF; optionally a charset for its text and a forwarded message inside it; spelt as the Exchange IMS, another mailer or an unusual one writes, an unparseable Content-Type in one of several ways), or one given as bytes (message), sent as it is.',
+    summary: 'A remote host delivers one message by SMTP: one the harness composes (MIME headers good or with a defect; no, good or bad TNEF; optionally a charset for its text and a forwarded message inside it; spelt as the Exchange IMS, another mailer, an unusual one or a careless one writes, an unparseable Content-Type in one of several ways), or one given as bytes (message), sent as it is.',
     args: {
       to: name,
       mime: { type: 'enum', values: ['good', ...HEADER_DEFECTS] },

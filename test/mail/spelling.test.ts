@@ -17,7 +17,7 @@ const TNEF = writeTnef(NOTE, 0x4a21);
  * the bad-transfer-encoding the IMS's spelling puts on a multipart's text part (part 1) as on the
  * multipart itself, where the unusual spelling puts it.
  */
-function said(r: MimeReading, onMultipart = false): unknown {
+function said(r: MimeReading, onMultipart = false, named: (attachment: string) => string = (a) => a): unknown {
   const where = (f: MimeFinding): string => (onMultipart && f.defect === 'bad-transfer-encoding' && f.part === '1' ? '' : f.part);
   return {
     defects: [...r.headerDefects].sort(),
@@ -25,15 +25,18 @@ function said(r: MimeReading, onMultipart = false): unknown {
     charsets: r.charsets,
     messageId: r.messageId,
     subject: r.subject,
-    attachments: r.attachments,
+    attachments: r.attachments.map(named),
     tnef: r.tnef?.toString('hex'),
-    embedded: r.embedded.map((e) => ({ part: e.part, ...(said(e, onMultipart) as object) })),
+    embedded: r.embedded.map((e) => ({ part: e.part, ...(said(e, onMultipart, named) as object) })),
   };
 }
 
 const tnefOrNot = fc.oneof(fc.constant(undefined), fc.constant(TNEF), fc.constantFrom(...TNEF_DEFECTS).map((d) => breakTnef(TNEF, d)));
 
-describe.each<Writer>(['other', 'unusual'])("another mailer's spelling (%s)", (writer) => {
+/** The careless mailer's name for a winmail.dat. */
+const carelessName = (a: string): string => (a === 'ATT00001.dat' ? 'winmail.dat' : a);
+
+describe.each<Writer>(['other', 'unusual', 'careless'])("another mailer's spelling (%s)", (writer) => {
   it('is other bytes, and the same reading, for every defect combination', () => {
     fc.assert(
       fc.property(
@@ -48,8 +51,9 @@ describe.each<Writer>(['other', 'unusual'])("another mailer's spelling (%s)", (w
           };
           const exchange = composeMessage(full, defects);
           const other = composeMessage({ ...full, writer }, defects);
-          expect(other.equals(exchange)).toBe(false);
-          expect(said(readMime(other))).toEqual(said(readMime(exchange), writer === 'unusual'));
+          // The careless mailer writes a message that is no multipart as the IMS does.
+          if (writer !== 'careless' || /^Content-Type: multipart/im.test(exchange.toString('latin1'))) expect(other.equals(exchange)).toBe(false);
+          expect(said(readMime(other), false, carelessName)).toEqual(said(readMime(exchange), writer === 'unusual'));
         },
       ),
       { seed: SEED, numRuns: 300 },
@@ -110,7 +114,19 @@ describe('the unusual spelling', () => {
   });
 });
 
-describe.each<Writer>(['other', 'unusual'])('postal-mime reads the %s spelling as the message meant', (writer) => {
+describe('the careless spelling', () => {
+  it('leaves its last part open and names its winmail.dat otherwise', () => {
+    const bytes = composeMessage({ ...SPEC, tnef: TNEF, writer: 'careless' });
+    const text = bytes.toString('latin1');
+    expect(text).toContain('Content-Type: application/ms-tnef;\r\n\tname="ATT00001.dat"\r\n');
+    expect(text).not.toContain(`${'-'.repeat(6)}=_NextPart_000_0001_01BE7E5A.5C2AEAA0--`);
+    expect(text.endsWith(TNEF.toString('base64').slice(-8))).toBe(true); // the winmail.dat runs to the end
+    expect(readMime(bytes).tnef?.equals(TNEF)).toBe(true);
+    expect(readMime(bytes).attachments).toEqual(['ATT00001.dat']);
+  });
+});
+
+describe.each<Writer>(['other', 'unusual', 'careless'])('postal-mime reads the %s spelling as the message meant', (writer) => {
   it('subject, Message-ID and winmail.dat', async () => {
     await fc.assert(
       fc.asyncProperty(messageSpec, tnefContent, async (spec, content) => {
@@ -118,7 +134,7 @@ describe.each<Writer>(['other', 'unusual'])('postal-mime reads the %s spelling a
         const email = await PostalMime.parse(composeMessage({ ...spec, tnef, writer }));
         expect(email.subject).toBe(spec.subject);
         expect(email.messageId).toBe(`<${spec.messageId}>`);
-        expect(email.attachments.map((a) => a.filename)).toEqual(['winmail.dat']);
+        expect(email.attachments.map((a) => a.filename)).toEqual([writer === 'careless' ? 'ATT00001.dat' : 'winmail.dat']);
         // postal-mime gives a quoted-printable part the line break before the next delimiter (as
         // one LF), which RFC 2046 section 5.1.1 gives to the delimiter: where the two readers differ.
         const meant = writer === 'unusual' ? Buffer.concat([tnef, Buffer.from('\n')]) : Buffer.from(tnef);

@@ -124,7 +124,7 @@ function composeAt(spec: MessageSpec, defects: readonly MimeDefect[], level: num
   ];
   const parts = [textPart, ...embedded.map((m) => embeddedPart(m, at, boundary, s, writer))];
   if (spec.tnef !== undefined) parts.push(s.tnefPart(spec.tnef));
-  const body = [...s.preamble, ...parts.flatMap((p) => [s.delimiter(boundary, false), ...p]), s.delimiter(boundary, true), ...s.epilogue];
+  const body = [...s.preamble, ...parts.flatMap((p) => [s.delimiter(boundary, false), ...p]), ...(s.closes ? [s.delimiter(boundary, true), ...s.epilogue] : [])];
   return Buffer.from([...head, '', ...body].join(CRLF), 'latin1');
 }
 

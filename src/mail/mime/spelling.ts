@@ -3,12 +3,13 @@
 // unquoted parameters, RFC 2231 continuations and encodings, shorter base64 lines, no preamble,
 // transport padding and an epilogue); and an unusual one's (nested comments, quoted-pairs,
 // RFC 2231 sections out of order, a winmail.dat in quoted-printable, a digest, a preamble of
-// dashes, no line break after the close delimiter). A defect is written as the IMS writes it unless a
+// dashes, no line break after the close delimiter); and a careless one's (its last part left
+// open, a winmail.dat known by its type alone). A defect is written as the IMS writes it unless a
 // spelling has its own words for it. Every other form is one a reader must accept (RFC 2045,
-// 2046, 2183, 2231, 5322), so a reader finds the same defects in every spelling; one that
-// finds others misreads real mail.
+// 2046, 2183, 2231, 5322), or one readers forgive (the careless mailer's open last part), so a
+// reader finds the same defects in every spelling; one that finds others misreads real mail.
 
-export const WRITERS = ['exchange', 'other', 'unusual'] as const;
+export const WRITERS = ['exchange', 'other', 'unusual', 'careless'] as const;
 export type Writer = (typeof WRITERS)[number];
 
 const CRLF = '\r\n';
@@ -50,6 +51,8 @@ export interface Spelling {
   delimiter(boundary: string, close: boolean): string;
   /** Lines after the close delimiter. */
   readonly epilogue: readonly string[];
+  /** Whether the last part ends with the close delimiter (RFC 2046 section 5.1.1 wants it). */
+  readonly closes: boolean;
 }
 
 /** Base64 in lines of `width` characters (RFC 2045 section 6.8: at most 76). */
@@ -87,6 +90,7 @@ export const EXCHANGE: Spelling = {
   preamble: ['This is a multi-part message in MIME format.', ''],
   delimiter: (boundary, close) => `--${boundary}${close ? '--' : ''}`,
   epilogue: [''],
+  closes: true,
 };
 
 const OTHER_NAMES: Readonly<Record<string, string>> = { 'MIME-Version': 'Mime-Version', 'Message-ID': 'Message-Id', 'Content-Type': 'content-type', 'Content-Transfer-Encoding': 'Content-transfer-encoding' };
@@ -123,6 +127,7 @@ export const OTHER: Spelling = {
   // Padding a transport added after a delimiter, which readers must accept (RFC 2046 section 5.1.1).
   delimiter: (boundary, close) => `--${boundary}${close ? '--' : ''}  `,
   epilogue: ['', 'End of the message.', ''],
+  closes: true,
 };
 
 /** A quoted-string with its first character as a quoted-pair (RFC 822 section 3.4.4). */
@@ -185,6 +190,21 @@ export const UNUSUAL: Spelling = {
   delimiter: (boundary, close) => `--${boundary}${close ? '--' : ''} \t`,
   // RFC 2046 section 5.1.1: CRLF and an epilogue after the close delimiter are optional.
   epilogue: [],
+  closes: true,
 };
 
-export const SPELLINGS: Readonly<Record<Writer, Spelling>> = { exchange: EXCHANGE, other: OTHER, unusual: UNUSUAL };
+/**
+ * A careless mailer: the IMS's words, but its last part is left open (no close delimiter: a
+ * message cut short, which readers take to the end), and its winmail.dat is named ATT00001.dat,
+ * as Outlook names an attachment it has no name for, so only its type says it is TNEF.
+ */
+export const CARELESS: Spelling = {
+  ...EXCHANGE,
+  tnefPart: (bytes) => [
+    'Content-Type: application/ms-tnef;', '\tname="ATT00001.dat"', 'Content-Transfer-Encoding: base64',
+    'Content-Disposition: attachment;', '\tfilename="ATT00001.dat"', '', ...base64Lines(bytes, 76),
+  ],
+  closes: false,
+};
+
+export const SPELLINGS: Readonly<Record<Writer, Spelling>> = { exchange: EXCHANGE, other: OTHER, unusual: UNUSUAL, careless: CARELESS };
