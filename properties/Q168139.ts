@@ -43,7 +43,7 @@ function addedTo(s: Step, queue: string): string[] {
   return s.seen.flatMap((o) => (o.kind === 'queue' && o.queue === queue && o.change === 'added' ? [o.messageId] : []));
 }
 
-/** Bad messages among good ones (one of the two defects without the other too), NT stepping in now and then, clients logging on; a third of the time, then, bad headers of every kind in turn. */
+/** Bad messages among good ones (one of the two defects without the other too), NT stepping in now and then, clients logging on; a third of the time, then, bad headers of many kinds in turn. */
 const loopChaos = (r: Parameters<Property['scenario']>[0]): fc.Arbitrary<Op[]> =>
   story(
     ops(r, { weights: QUIET, maxLength: 3 }),
@@ -116,6 +116,8 @@ const clientsAfter: fc.Arbitrary<Op[]> = fc
       // The administrator's try at bringing the connector back: the store hangs on its way down,
       // and the connector's start waits on it as long as a start may take (ten minutes).
       [{ op: 'service.stop', service: 'MSExchangeIS' }, { op: 'service.start', service: 'MSExchangeIS' }, { op: 'service.start', service: IMC }],
+      // A client tries again while the store hangs on its way down.
+      [{ op: 'service.stop', service: 'MSExchangeIS' }, { op: 'client.logon', client: 'Exchange Client' }],
     ),
     { minLength: 1, maxLength: 5 },
   )

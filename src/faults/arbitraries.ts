@@ -11,6 +11,7 @@ import { EXCHANGE_SERVICES, IMC } from '../model/exchangeServices.ts';
 import { SERVICE_PACKS, type Release } from '../model/release.ts';
 import { TRANSFER_MODES } from '../model/ims/connections.ts';
 import { STORE_FIXES, STORE_FIX_NAMES } from '../model/versions.ts';
+import { DEFAULT_SETTINGS } from '../model/world.ts';
 import type { Op, OpName } from './operations.ts';
 
 export type Weights = Readonly<Partial<Record<OpName, number>>>;
@@ -75,7 +76,7 @@ export function opArbitrary(name_: OpName, release: Release): fc.Arbitrary<Op> |
       return fc.record({ op: fc.constant(name_), action: fc.constantFrom('delete' as const, 'rename' as const), dir: spoolDir, everySeconds: weighted<number>([3, 60], [3, 30], [2, 300], [2, 3600], [1, 1]) });
     case 'agent.unschedule': return fc.constant({ op: name_ });
     case 'admin.recreateDirectory': return fc.record({ op: fc.constant(name_), dir: spoolDir });
-    case 'disk.fill': return fc.record({ op: fc.constant(name_), freeBytes: fc.constantFrom(100 * MiB, 11 * MiB, 10 * MiB, 9 * MiB, 1 * MiB, 4 * KiB, 0) });
+    case 'disk.fill': return fc.record({ op: fc.constant(name_), freeBytes: fc.constantFrom(100 * MiB, 11 * MiB, DEFAULT_SETTINGS.reserveBytes, 9 * MiB, 1 * MiB, 4 * KiB, 0) });
     case 'disk.free': return fc.constant({ op: name_ });
     case 'acl.set':
       return fc.record({

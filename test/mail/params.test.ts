@@ -41,6 +41,12 @@ describe('parseMediaType', () => {
     expect(params("a/b; t=old; t*=''new")).toEqual(['a/b', { t: 'new' }]);
   });
 
+  it('takes "t*" for section 0, whether it comes before or after the other sections', () => {
+    expect(params("a/b; t*=''Re; t*1=port")).toEqual(['a/b', { t: 'Report' }]);
+    expect(params("a/b; t*1=port; t*=''Re")).toEqual(['a/b', { t: 'Report' }]);
+    for (const twice of ["a/b; t*0=Re; t*=''port", "a/b; t*=''Re; t*0=port"]) expect(parseMediaType(twice), twice).toBeUndefined();
+  });
+
   it('copes with long values in a charset no decoder knows', () => {
     const long = '%41'.repeat(2_000_000);
     expect(parseMediaType(`a/b; t*=x-unknown''${long}`)?.params.get('t')).toBe('A'.repeat(2_000_000));

@@ -17,7 +17,7 @@ export const MIME_CHARSET = /^[A-Za-z0-9!#$%&'+^_`{}~-]+$/;
 // RFC 2231 section 7: attribute-char is a token character other than "*", "'" and "%".
 const isAttributeChar = (c: string): boolean => isTokenChar(c) && c !== '*' && c !== "'" && c !== '%';
 const ATTRIBUTE_NAME = /^([^*]+)(?:\*(0|[1-9][0-9]*))?(\*)?$/;
-// RFC 1766 language tag (or none).
+// A language tag as RFC 1766 has it, digits allowed after the first subtag (RFC 5646), or none.
 const LANGUAGE = /^(?:[A-Za-z]{1,8}(?:-[A-Za-z0-9]{1,8})*)?$/;
 
 interface Section { readonly extended: boolean; readonly text: string }
@@ -110,8 +110,9 @@ function parameters(lexemes: readonly Lexeme[], from: number, duplicates: boolea
       entry.plain = value.text;
       continue;
     }
+    // "name*" is section 0 as much as "name*0" is (RFC 2231 section 4), whichever comes first.
     const n = m[2] === undefined ? 0 : Number(m[2]);
-    if (entry.sections.has(n) || (m[2] === undefined && entry.sections.size > 0)) {
+    if (entry.sections.has(n)) {
       if (duplicates) return undefined;
       continue; // the first one given stands
     }

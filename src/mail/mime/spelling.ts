@@ -6,8 +6,10 @@
 // dashes, no line break after the close delimiter); and a careless one's (its last part left
 // open, a winmail.dat known by its type alone). A defect is written as the IMS writes it unless a
 // spelling has its own words for it. Every other form is one a reader must accept (RFC 2045,
-// 2046, 2183, 2231, 5322), or one readers forgive (the careless mailer's open last part), so a
-// reader finds the same defects in every spelling; one that finds others misreads real mail.
+// 2046, 2183, 2231, 5322), or, for the careless one's open last part, a body defect (RFC 2046
+// section 5.1.1 requires the close delimiter; Python's email calls its absence
+// CloseBoundaryNotFoundDefect) that no header judge counts and readers read through. So a reader
+// finds the same header defects in every spelling; one that finds others misreads real mail.
 
 export const WRITERS = ['exchange', 'other', 'unusual', 'careless'] as const;
 export type Writer = (typeof WRITERS)[number];
@@ -51,7 +53,7 @@ export interface Spelling {
   delimiter(boundary: string, close: boolean): string;
   /** Lines after the close delimiter. */
   readonly epilogue: readonly string[];
-  /** Whether the last part ends with the close delimiter (RFC 2046 section 5.1.1 wants it). */
+  /** Whether the last part ends with the close delimiter (RFC 2046 section 5.1.1 requires it). */
   readonly closes: boolean;
 }
 
@@ -194,9 +196,10 @@ export const UNUSUAL: Spelling = {
 };
 
 /**
- * A careless mailer: the IMS's words, but its last part is left open (no close delimiter: a
- * message cut short, which readers take to the end), and its winmail.dat is named ATT00001.dat,
- * as Outlook names an attachment it has no name for, so only its type says it is TNEF.
+ * A careless mailer: the IMS's words, but its last part is left open (no close delimiter, which
+ * RFC 2046 requires: a body defect, and readers keep the part to the end), and its winmail.dat
+ * is named ATT00001.dat, as Outlook names an attachment it has no name for, so only its type
+ * says it is TNEF.
  */
 export const CARELESS: Spelling = {
   ...EXCHANGE,

@@ -1,8 +1,10 @@
 // The ways a Content-Type is unparseable (the defect unparseable-content-type). A spelling has
-// its own way (`writer`: an unclosed quote, an unclosed comment, a parameter named twice); each
-// other form breaks one rule of RFC 2045 section 5.1 or RFC 2231 section 7 in a parameter of its
-// own after the field's good value, so that the type, boundary and charset stay readable by a
-// forgiving reader and a reader that lets that one rule pass finds no defect at all.
+// its own way (`writer`: an unclosed quote, an unclosed comment, a parameter named twice). Each
+// other form breaks the one rule named beside it, in a parameter of its own after the field's
+// good value, so that the type, boundary and charset stay readable by a forgiving reader, and a
+// reader that lets that rule pass finds no defect at all; or it puts a comment before the type,
+// legal in itself, on the spelling's own spoilt value, which only a reader that skips the
+// comment whole can still read.
 
 export const SPOILINGS = [
   'writer',
@@ -17,8 +19,8 @@ export const SPOILINGS = [
   'star-in-value',            // "*" is no attribute-char (RFC 2231 section 7)
   'quote-in-value',           // nor is "'"
   'percent-in-name',          // nor "%", in a parameter's name
-  'section-twice',            // the same section given twice
-  'extended-beside-sections', // title* beside title*1: section 0 given twice
+  'section-twice',            // the same section given twice (RFC 2231 section 3)
+  'initial-twice',            // title*0 and title*: both are section 0 (RFC 2231 sections 3 and 4)
   'plain-twice',              // the same parameter twice (RFC 6838 section 4.3)
   'comment-before-type',      // the spelling's own form after a comment that comes before the type
 ] as const;
@@ -38,7 +40,7 @@ const ADDED: Readonly<Record<Exclude<Spoiling, 'writer' | 'comment-before-type'>
   'quote-in-value': "; title*=''Re'port",
   'percent-in-name': '; ti%tle=Report',
   'section-twice': '; title*0=Re; title*0=port',
-  'extended-beside-sections': "; title*1=port; title*=''Re",
+  'initial-twice': "; title*0=Re; title*=''port",
   'plain-twice': '; title=Re; title=port',
 };
 
