@@ -149,11 +149,7 @@ function composed(op: GeneratedMessage, serial: number, now: number, from: strin
 function compose(op: GeneratedMessage, serial: number, now: number, from: string, to: string): { messageId: string; bytes: Buffer } {
   const messageId = `${serial}.${now}@${REMOTE_DOMAIN}`;
   const subject = `Message ${serial}`;
-  let tnef: Buffer | undefined;
-  if (op.tnef !== 'none') {
-    const good = writeTnef({ messageClass: 'IPM.Microsoft Mail.Note', subject, attachments: [{ title: `report${serial}.doc`, data: reportDocument(serial) }] }, serial & 0xffff);
-    tnef = op.tnef === 'good' ? good : breakTnef(good, op.tnef);
-  }
+  const tnef = op.tnef === 'none' ? undefined : winmailDat(op.tnef, serial, subject);
   const charset = op.charset ?? 'us-ascii';
   const defects: MimeDefect[] = [...(op.mime === 'good' ? [] : [op.mime]), ...(charset === 'malformed' ? ['bad-charset' as const] : [])];
   const bytes = composeMessage(
@@ -168,6 +164,21 @@ function compose(op: GeneratedMessage, serial: number, now: number, from: string
     defects,
   );
   return { messageId, bytes };
+}
+
+/** Each winmail.dat already written, by its serial and defect: the same one goes with a message at any time (bounded; never written to). */
+const written = new Map<string, Buffer>();
+
+function winmailDat(tnef: 'good' | TnefDefect, serial: number, subject: string): Buffer {
+  const key = `${tnef}|${serial}|${subject}`;
+  let bytes = written.get(key);
+  if (!bytes) {
+    if (written.size >= MADE_LIMIT) written.clear();
+    const good = writeTnef({ messageClass: 'IPM.Microsoft Mail.Note', subject, attachments: [{ title: `report${serial}.doc`, data: reportDocument(serial) }] }, serial & 0xffff);
+    bytes = tnef === 'good' ? good : breakTnef(good, tnef);
+    written.set(key, bytes);
+  }
+  return bytes;
 }
 
 /**

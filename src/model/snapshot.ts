@@ -7,7 +7,7 @@
 // may show it; a checker never decides by it.
 
 import type { Acl } from './acl.ts';
-import { IMCDATA, SPOOL_DIRS, parentOf, spoolPath, type SpoolDir } from './paths.ts';
+import { IMCDATA, spoolPath, type SpoolDir } from './paths.ts';
 import { releaseName } from './release.ts';
 import type { ServiceState } from './scm.ts';
 import type { World } from './world.ts';
@@ -47,20 +47,24 @@ export interface Internal {
 
 type DiskView = Pick<Snapshot, 'spool' | 'files' | 'acls'>;
 
+const SPOOL_PATHS: Readonly<Record<SpoolDir, string>> = { work: spoolPath('work'), in: spoolPath('in'), out: spoolPath('out') };
+
 /** The volume is read again only when it has changed since the last look. */
 const views = new WeakMap<World['disk'], { generation: number; view: DiskView }>();
 
 function diskView(w: World): DiskView {
   const seen = views.get(w.disk);
   if (seen && seen.generation === w.disk.generation) return seen.view;
-  const tree = w.disk.walk(IMCDATA);
-  const dirs = w.disk.isDirectory(IMCDATA) ? [IMCDATA, ...tree.dirs] : [];
-  const files: Record<string, number> = Object.fromEntries(dirs.map((d) => [d, 0]));
-  for (const f of tree.files) files[parentOf(f)] = (files[parentOf(f)] ?? 0) + 1;
+  const files: Record<string, number> = {};
+  const acls: Record<string, Acl> = {};
+  for (const d of w.disk.census(IMCDATA)) {
+    files[d.path] = d.files;
+    acls[d.path] = d.acl;
+  }
   const view: DiskView = {
-    spool: Object.fromEntries(SPOOL_DIRS.map((d) => [d, w.disk.isDirectory(spoolPath(d))])) as Record<SpoolDir, boolean>,
+    spool: { work: w.disk.isDirectory(SPOOL_PATHS.work), in: w.disk.isDirectory(SPOOL_PATHS.in), out: w.disk.isDirectory(SPOOL_PATHS.out) },
     files,
-    acls: Object.fromEntries(dirs.map((d) => [d, w.disk.aclOf(d)])),
+    acls,
   };
   views.set(w.disk, { generation: w.disk.generation, view });
   return view;
