@@ -62,9 +62,11 @@ export const badBadMessage: fc.Arbitrary<Op> = messageOf(headerDefect, tnefDefec
  */
 export const nearMiss: fc.Arbitrary<Op> = fc.oneof(messageOf(headerDefect, fc.constant('good')), messageOf(fc.constant('good'), tnefDefect));
 
+type Headers = Pick<GeneratedMessage, 'mime' | 'writer' | 'spoiling'>;
+
 /** Each header defect in each spelling, an unparseable Content-Type in each of its ways: the messages of a tour. */
-const BAD_HEADERS: readonly Pick<GeneratedMessage, 'mime' | 'writer' | 'spoiling'>[] = WRITERS.flatMap((writer) =>
-  HEADER_DEFECTS.flatMap((mime): Pick<GeneratedMessage, 'mime' | 'writer' | 'spoiling'>[] => (mime === 'unparseable-content-type' ? SPOILINGS.map((spoiling) => ({ mime, writer, spoiling })) : [{ mime, writer }])),
+const BAD_HEADERS: readonly Headers[] = WRITERS.flatMap((writer) =>
+  HEADER_DEFECTS.flatMap((mime): Headers[] => (mime === 'unparseable-content-type' ? SPOILINGS.map((spoiling) => ({ mime, writer, spoiling })) : [{ mime, writer }])),
 );
 
 /**
